@@ -1,0 +1,275 @@
+"""The verbs of stance as Python functions: train, evaluate, score.
+
+The CLI is a thin layer over these; anything the CLI does, a notebook can do by calling them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime, timezone
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.model_selection import StratifiedGroupKFold
+from sklearn.pipeline import Pipeline
+from tqdm import tqdm
+
+from .data import LABELS, describe, fingerprint, iter_pairs, load
+from .errors import StanceError
+from .features import Pairs, split_pairs
+from .fileio import atomic_write
+from .metrics import classification_report
+from .model import default_model_path, load_model, make_pipeline, read_card, save_model
+
+Log = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    """The default logger of the Python API: silent."""
+
+
+def load_sources(
+    specs: Sequence[str], data_dir: str | os.PathLike[str] | None, encoding: str = "utf-8"
+) -> list[tuple[str, Any]]:
+    """Load each data spec once, in order: ``[(spec, Dataset), ...]``."""
+    if not specs:
+        raise StanceError("no data given")
+    duplicates = sorted({s for s in specs if list(specs).count(s) > 1})
+    if duplicates:
+        raise StanceError(f"{duplicates[0]}: given twice")
+    return [(spec, load(spec, data_dir, encoding)) for spec in specs]
+
+
+def _columns(sources: Sequence[tuple[str, Any]]) -> tuple[list[tuple[str, str]], list[str]]:
+    pairs: list[tuple[str, str]] = []
+    labels: list[str] = []
+    for _, ds in sources:
+        pairs += list(zip(ds["a"], ds["b"]))
+        labels += list(ds["label"])
+    return pairs, labels
+
+
+def heldout_split(
+    pairs: Sequence[tuple[str, str]], labels: Sequence[str], test_size: float, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of a stratified held-out split in which no statement ``a`` is on both sides.
+
+    NLI corpora pair one premise with several hypotheses of different labels; a plain random
+    split puts a premise's siblings in training, and a model that memorises premises then scores
+    *below* chance on the held-out rows. Grouping by ``a`` (case- and space-folded) keeps the
+    held-out figures honest. The split is the first fold of ``StratifiedGroupKFold`` with
+    ``round(1 / test_size)`` folds, so the held-out share is about ``1 / round(1 / test_size)``.
+    """
+    n_splits = max(2, round(1 / test_size))
+    groups = [" ".join(a.lower().split()) for a, _ in pairs]
+    folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+    try:
+        train_idx, test_idx = next(folds.split(np.zeros(len(labels)), labels, groups))
+    except ValueError as err:
+        raise StanceError(f"cannot hold out a test split: {err}") from None
+    return train_idx, np.sort(test_idx)
+
+
+def train(
+    data: Sequence[str],
+    output: str | os.PathLike[str],
+    *,
+    test: Sequence[str] | None = None,
+    test_size: float = 0.2,
+    seed: int = 0,
+    data_dir: str | os.PathLike[str] | None = None,
+    encoding: str = "utf-8",
+    force: bool = False,
+    params: dict[str, Any] | None = None,
+    log: Log = _quiet,
+) -> dict[str, Any]:
+    """Train a model on ``data``, hold out a test split, save model + card; return the card.
+
+    With ``test``, those data sets are the held-out evaluation and all of ``data`` is used for
+    training. Without it, a stratified ``test_size`` share of ``data`` (drawn with ``seed``) is
+    held out, and the card records exactly which rows, so ``evaluate`` can find them again.
+    """
+    if not 0 <= test_size < 1:
+        raise StanceError(f"--test-size must be in [0, 1), got {test_size}")
+    sources = load_sources(data, data_dir, encoding)
+    for spec, ds in sources:
+        log(f"loaded {spec}: {len(ds):,} pairs")
+    pairs, labels = _columns(sources)
+    offsets = np.cumsum([0] + [len(ds) for _, ds in sources])
+
+    split: dict[str, Any]
+    if test:
+        train_idx = np.arange(len(pairs))
+        test_sources = load_sources(test, data_dir, encoding)
+        test_pairs, test_labels = _columns(test_sources)
+        split = {"kind": "test", "test": [describe(s, ds, data_dir) for s, ds in test_sources]}
+    elif test_size > 0:
+        train_idx, test_idx = heldout_split(pairs, labels, test_size, seed)
+        test_pairs = [pairs[i] for i in test_idx]
+        test_labels = [labels[i] for i in test_idx]
+        rows = {
+            spec: (test_idx[(test_idx >= lo) & (test_idx < hi)] - lo).tolist()
+            for (spec, _), lo, hi in zip(sources, offsets[:-1], offsets[1:])
+        }
+        split = {"kind": "holdout", "test_size": test_size, "seed": seed, "rows": rows}
+    else:
+        train_idx = np.arange(len(pairs))
+        test_pairs, test_labels = [], []
+        split = {"kind": "none"}
+
+    pipeline = make_pipeline(**(params or {}))
+    log(f"training on {len(train_idx):,} pairs, holding out {len(test_pairs):,}")
+    started = time.perf_counter()
+    pipeline.fit([pairs[i] for i in train_idx], [labels[i] for i in train_idx])
+    log(f"trained in {time.perf_counter() - started:.1f} s")
+    metrics = (
+        classification_report(test_labels, pipeline.predict(test_pairs)) if test_pairs else None
+    )
+    card = {
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "training_data": [describe(s, ds, data_dir) for s, ds in sources],
+        "train_rows": len(train_idx),
+        "split": split,
+        "heldout_metrics": metrics,
+        "params": {k: repr(v) for k, v in pipeline.get_params(deep=True).items() if "__" in k},
+    }
+    return save_model(pipeline, output, card, force=force)
+
+
+def evaluate(
+    model: str | os.PathLike[str] | None = None,
+    data: Sequence[str] | None = None,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    encoding: str = "utf-8",
+) -> dict[str, Any]:
+    """Evaluate a model on ``data``, or, with none given, on the rows it held out in training.
+
+    Refuses to evaluate held-out rows when the training data has changed since (its content
+    hash differs from the card's), since the rows would no longer be the ones held out.
+    """
+    path = Path(model) if model is not None else default_model_path()
+    pipeline = load_model(path)
+    card = read_card(path)
+    if data:
+        sources = load_sources(data, data_dir, encoding)
+        pairs, labels = _columns(sources)
+        what = ", ".join(spec for spec, _ in sources)
+    else:
+        pairs, labels, what = _heldout(card, data_dir, encoding)
+    report = classification_report(labels, pipeline.predict(pairs))
+    report["data"] = what
+    return report
+
+
+def _heldout(
+    card: dict[str, Any], data_dir: str | os.PathLike[str] | None, encoding: str
+) -> tuple[list[tuple[str, str]], list[str], str]:
+    split = card.get("split", {})
+    kind = split.get("kind")
+    if kind == "test":
+        recorded = split["test"]
+    elif kind == "holdout":
+        recorded = card["training_data"]
+    else:
+        raise StanceError("this model held out no test data; name the data to evaluate on")
+    pairs: list[tuple[str, str]] = []
+    labels: list[str] = []
+    for entry in recorded:
+        ds = load(entry["name"], data_dir, encoding)
+        if fingerprint(ds) != entry["sha256"]:
+            raise StanceError(
+                f"{entry['name']}: the data changed since the model was trained, so its held-out "
+                "rows cannot be found again; name the data to evaluate on"
+            )
+        if kind == "holdout":
+            ds = ds.select(split["rows"][entry["name"]])
+        pairs += list(zip(ds["a"], ds["b"]))
+        labels += list(ds["label"])
+    what = ("held-out rows of " if kind == "holdout" else "test data ") + ", ".join(
+        e["name"] for e in recorded
+    )
+    return pairs, labels, what
+
+
+def _check_statements(pairs: Pairs) -> list[tuple[str, str]]:
+    a, b = split_pairs(pairs)
+    for i, (x, y) in enumerate(zip(a, b)):
+        if not x.strip() or not y.strip():
+            raise StanceError(f"pair {i}: empty statement")
+    return list(zip(a, b))
+
+
+def score(pipeline: Pipeline, pairs: Pairs) -> list[dict[str, Any]]:
+    """Verdicts for pairs: ``[{"label": ..., "probabilities": {label: p, ...}}, ...]``."""
+    checked = _check_statements(pairs)
+    if not checked:
+        return []
+    proba = pipeline.predict_proba(checked)
+    return [_verdict(row) for row in proba]
+
+
+def _verdict(proba_row: np.ndarray) -> dict[str, Any]:
+    return {
+        "label": LABELS[int(np.argmax(proba_row))],
+        "probabilities": {label: round(float(p), 6) for label, p in zip(LABELS, proba_row)},
+    }
+
+
+def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _free_key(row: dict[str, Any], key: str) -> None:
+    """Move an input column named like an output column to ``input_KEY`` so nothing is lost."""
+    if key in row:
+        new = f"input_{key}"
+        while new in row:
+            new = f"input_{new}"
+        row[new] = row.pop(key)
+
+
+def score_file(
+    pipeline: Pipeline,
+    input: str,
+    output: str,
+    *,
+    encoding: str = "utf-8",
+    force: bool = False,
+    batch_size: int = 2048,
+    progress: bool | None = False,
+) -> int:
+    """Score every pair of a CSV / TSV / JSONL file (or ``-``) into JSON Lines; return the count.
+
+    The input is streamed in batches, so memory stays flat whatever its size; the output is
+    written to a temporary file and renamed into place only when every row is scored.
+    Input columns are kept; an input ``label`` (or ``probabilities``) column is renamed
+    ``input_label`` rather than overwritten. ``progress=None`` shows a bar only on a terminal.
+    """
+    count = 0
+    with (
+        atomic_write(output, force=force) as out,
+        tqdm(
+            unit=" pairs",
+            disable=None if progress is None else not progress,
+            desc="scoring",
+            dynamic_ncols=True,
+        ) as bar,
+    ):
+        for batch in _batches(iter_pairs(input, encoding, require_label=False), batch_size):
+            proba = pipeline.predict_proba([(row["a"], row["b"]) for row in batch])
+            for row, p in zip(batch, proba):
+                _free_key(row, "label")
+                _free_key(row, "probabilities")
+                row.update(_verdict(p))
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += len(batch)
+            bar.update(len(batch))
+    return count

@@ -1,0 +1,267 @@
+"""The ``stance`` command: parses arguments, calls :mod:`stance.api`, prints the result."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from . import __version__, api
+from .data import CORPORA, DATA_DIR_ENV, LABELS
+from .errors import StanceError
+from .model import MODEL_ENV, load_model
+
+
+class _Group(click.Group):
+    """Turns StanceError into ``stance: error: ...`` on stderr and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StanceError as err:
+            if ctx.meta.get("stance.debug"):
+                traceback.print_exc()
+            click.echo(f"stance: error: {err}", err=True)
+            ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("stance: interrupted", err=True)
+            ctx.exit(130)
+
+
+def _echo_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+data_dir_option = click.option(
+    "--data-dir",
+    envvar=DATA_DIR_ENV,
+    type=click.Path(file_okay=False),
+    help=f"Folder of the shared corpora [env {DATA_DIR_ENV}; default ../shared/data].",
+)
+encoding_option = click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Encoding of input files (a UTF-8 byte-order mark is always accepted).",
+)
+model_option = click.option(
+    "-m",
+    "--model",
+    type=click.Path(),
+    envvar=MODEL_ENV,
+    help=f"Model file (.joblib with its .card.json) [env {MODEL_ENV}; default: the shipped model].",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=(
+        "DATA is a CSV, TSV or JSON Lines file with columns a, b, label (agree, contradict, "
+        "neutral), '-' for stdin, a corpus name (" + ", ".join(CORPORA) + ") or hub:NAME[:SPLIT]."
+    ),
+)
+@click.version_option(__version__, "-V", "--version", prog_name="stance")
+@click.option("--debug", is_flag=True, help="Show the traceback behind an error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Label pairs of news statements as agree, contradict or neutral.
+
+    \b
+      stance score "A" "B"                    score one pair with the shipped model
+      stance score -i pairs.csv -o out.jsonl  score a file of pairs
+      stance train DATA... -o model.joblib    train, holding out a test split
+      stance evaluate -m model.joblib         evaluate on the held-out rows
+    """
+    ctx.meta["stance.debug"] = debug
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, Any]:
+    parsed: dict[str, Any] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise StanceError(f"--param {item!r}: expected KEY=VALUE, e.g. C=2.0")
+        try:
+            parsed[key] = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            parsed[key] = value
+    return parsed
+
+
+@cli.command()
+@click.argument("data", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(), help="Model file to write.")
+@click.option(
+    "--test",
+    multiple=True,
+    metavar="DATA",
+    help="Evaluate on this data instead of holding out a split (repeatable).",
+)
+@click.option(
+    "--test-size",
+    default=0.2,
+    show_default=True,
+    type=float,
+    help="Share of DATA held out, stratified by label (0 holds out nothing).",
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the split.")
+@click.option(
+    "--param",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Model parameter, e.g. C=2.0 or min_df=1 (repeatable).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing model file.")
+@data_dir_option
+@encoding_option
+@json_option
+def train(
+    data: tuple[str, ...],
+    output: str,
+    test: tuple[str, ...],
+    test_size: float,
+    seed: int,
+    param: tuple[str, ...],
+    force: bool,
+    data_dir: str | None,
+    encoding: str,
+    as_json: bool,
+) -> None:
+    """Train a model on labelled pairs and save it with its model card.
+
+    Without --test, a stratified share of DATA is held out and its rows are recorded in the
+    card, so that `stance evaluate -m MODEL` can evaluate on exactly those rows later.
+    """
+    card = api.train(
+        data,
+        output,
+        test=test or None,
+        test_size=test_size,
+        seed=seed,
+        data_dir=data_dir,
+        encoding=encoding,
+        force=force,
+        params=_parse_params(param),
+        log=lambda message: click.echo(message, err=True),
+    )
+    if as_json:
+        _echo_json(card)
+        return
+    click.echo(f"wrote {output} ({card['train_rows']:,} training pairs)")
+    if card["heldout_metrics"]:
+        click.echo(format_report(card["heldout_metrics"]))
+
+
+@cli.command()
+@click.argument("data", nargs=-1)
+@model_option
+@data_dir_option
+@encoding_option
+@json_option
+def evaluate(
+    data: tuple[str, ...], model: str | None, data_dir: str | None, encoding: str, as_json: bool
+) -> None:
+    """Evaluate a model on DATA, or with no DATA on the rows it held out in training.
+
+    Reports accuracy, macro-F1, per-class precision / recall / F1 / support and the confusion
+    matrix (rows: true label, columns: predicted).
+    """
+    report = api.evaluate(model, data or None, data_dir=data_dir, encoding=encoding)
+    if as_json:
+        _echo_json(report)
+    else:
+        click.echo(format_report(report))
+
+
+@cli.command()
+@click.argument("statements", nargs=-1)
+@click.option(
+    "-i", "--input", "input_", metavar="FILE", help="Pairs to score (CSV, TSV, JSONL or '-')."
+)
+@click.option(
+    "-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines out."
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@model_option
+@encoding_option
+@json_option
+def score(
+    statements: tuple[str, ...],
+    input_: str | None,
+    output: str,
+    force: bool,
+    model: str | None,
+    encoding: str,
+    as_json: bool,
+) -> None:
+    """Score one pair (A B) or every pair of a file (-i FILE).
+
+    \b
+      stance score "statement A" "statement B"
+      stance score -i pairs.csv -o scored.jsonl
+      cat pairs.jsonl | stance score -i - > scored.jsonl
+
+    Files keep all their columns and gain `label` and `probabilities`; an input column named
+    `label` is kept as `input_label`.
+    """
+    if input_ is None and len(statements) != 2:
+        raise click.UsageError("give two statements A B, or a file with -i FILE")
+    if input_ is not None and statements:
+        raise click.UsageError("give either two statements or -i FILE, not both")
+    pipeline = load_model(model)
+    if input_ is not None:
+        count = api.score_file(
+            pipeline, input_, output, encoding=encoding, force=force, progress=None
+        )
+        if output != "-":
+            click.echo(f"scored {count:,} pairs into {output}", err=True)
+        return
+    (verdict,) = api.score(pipeline, [statements])
+    if as_json:
+        _echo_json(verdict)
+    else:
+        click.echo(format_verdict(verdict))
+
+
+def format_verdict(verdict: dict[str, Any]) -> str:
+    """A verdict as a small table with bars, for a terminal."""
+    lines = [f"{verdict['label']}"]
+    for label in LABELS:
+        p = verdict["probabilities"][label]
+        lines.append(f"  {label:<11} {p:6.3f}  {'█' * round(p * 30)}")
+    return "\n".join(lines)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """An evaluation report as aligned tables, for a terminal."""
+    head = f"accuracy {report['accuracy']:.3f}   macro-F1 {report['macro_f1']:.3f}"
+    if report.get("n") is not None:
+        head += f"   ({report['n']:,} pairs"
+        head += f": {report['data']})" if report.get("data") else ")"
+    lines = [head, "", f"{'label':<12}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}"]
+    for label, row in report["per_class"].items():
+        lines.append(
+            f"{label:<12}{row['precision']:>10.3f}{row['recall']:>10.3f}{row['f1']:>10.3f}"
+            f"{row['support']:>10,}"
+        )
+    labels = report["confusion"]["labels"]
+    lines += ["", "confusion (rows: true, columns: predicted)"]
+    lines.append(" " * 12 + "".join(f"{label:>12}" for label in labels))
+    for label, row in zip(labels, report["confusion"]["matrix"]):
+        lines.append(f"{label:<12}" + "".join(f"{v:>12,}" for v in row))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        cli(prog_name="stance")
+    except BrokenPipeError:  # `stance score -i big.csv | head` is fine
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,578 @@
+"""Loaders: the project's own pair files and every public corpus stance knows by name.
+
+Everything that reads labelled pairs goes through :func:`load`, which takes either a file path
+(CSV, TSV or JSON Lines with columns ``a``, ``b``, ``label``), a corpus name such as
+``xnli-fr:dev`` (read from the shared data folder), or ``hub:NAME[:SPLIT]`` (a Hugging Face hub
+dataset), and returns a :class:`datasets.Dataset` with at least the columns ``a``, ``b`` and
+``label``. Labels are always one of :data:`LABELS`; a corpus's own label is kept in
+``orig_label``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import datasets
+
+from .errors import StanceError
+from .fileio import STDIO, decode_error, open_text, sha256_file
+
+LABELS: tuple[str, ...] = ("agree", "contradict", "neutral")
+"""The three verdicts, in the order of every probability vector stance returns."""
+
+NLI_LABELS = {"entailment": "agree", "contradiction": "contradict", "neutral": "neutral"}
+DATA_DIR_ENV = "STANCE_DATA_DIR"
+DEFAULT_DATA_DIR = Path("..") / "shared" / "data"
+
+# A 10 MB statement on one line is valid input; the csv module's default cap is 128 KB.
+csv.field_size_limit(2**31 - 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The project's own format: CSV / TSV / JSON Lines with columns a, b, label
+# ---------------------------------------------------------------------------------------------
+
+
+def _display(path: str) -> str:
+    return "<stdin>" if path == STDIO else str(path)
+
+
+def _detect_format(path: str, first_line: str) -> str:
+    suffix = Path(path).suffix.lower() if path != STDIO else ""
+    if suffix in {".jsonl", ".ndjson", ".json"}:
+        return "jsonl"
+    if suffix in {".tsv", ".tab"}:
+        return "tsv"
+    if suffix == ".csv":
+        return "csv"
+    stripped = first_line.lstrip()
+    if stripped.startswith("{"):
+        return "jsonl"
+    return "tsv" if "\t" in first_line else "csv"
+
+
+def _check_row(
+    row: dict[str, Any], where: str, require_label: bool, columns: Iterable[str]
+) -> dict[str, Any]:
+    """Validate one pair row in place: statements present and non-empty, label known."""
+    needed = ("a", "b", "label") if require_label else ("a", "b")
+    missing = [c for c in needed if c not in columns]
+    if missing:
+        raise StanceError(
+            f"{where}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+        )
+    for side in ("a", "b"):
+        value = row[side]
+        if not isinstance(value, str):
+            raise StanceError(f"{where}: column {side} must be text, got {type(value).__name__}")
+        if not value.strip():
+            raise StanceError(f"{where}: empty statement in column {side}")
+    if require_label:
+        label = row["label"]
+        norm = label.strip().lower() if isinstance(label, str) else label
+        if norm not in LABELS:
+            raise StanceError(
+                f"{where}: unknown label {label!r} (expected one of {', '.join(LABELS)})"
+            )
+        row["label"] = norm
+    return row
+
+
+def iter_pairs(
+    path: str, encoding: str = "utf-8", require_label: bool = True
+) -> Iterator[dict[str, Any]]:
+    """Yield the rows of a pair file one by one, validated, with all their columns.
+
+    Streaming keeps memory flat however large the file is. ``path`` may be ``-`` for stdin. The
+    format comes from the extension (``.csv``, ``.tsv``, ``.jsonl``) or, for stdin and other names,
+    from the first line. Every problem raises :class:`StanceError` naming the file and line.
+    """
+    name = _display(path)
+    try:
+        with open_text(path, encoding) as fh:
+            first = fh.readline()
+            if not first.strip():
+                raise StanceError(f"{name}: empty file, expected pairs with columns a, b, label")
+            if "\x00" in first:
+                raise StanceError(f"{name}: binary file, expected CSV, TSV or JSON Lines text")
+            fmt = _detect_format(path, first)
+            lines = _chain(first, fh)
+            if fmt == "jsonl":
+                yield from _iter_jsonl(lines, name, require_label)
+            else:
+                yield from _iter_delimited(
+                    lines, name, "\t" if fmt == "tsv" else ",", require_label
+                )
+    except UnicodeDecodeError as err:
+        raise decode_error(path, err, encoding) from err
+
+
+def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _iter_jsonl(lines: Iterable[str], name: str, require_label: bool) -> Iterator[dict]:
+    seen = 0
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{name}: line {lineno}"
+        if "\x00" in line:
+            raise StanceError(f"{where}: binary data, expected JSON Lines text")
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise StanceError(f"{where}: not valid JSON ({err.msg})") from None
+        if not isinstance(row, dict):
+            raise StanceError(f"{where}: expected a JSON object, got {type(row).__name__}")
+        seen += 1
+        yield _check_row(row, where, require_label, row.keys())
+    if not seen:
+        raise StanceError(f"{name}: no pairs in file")
+
+
+def _iter_delimited(
+    lines: Iterable[str], name: str, delimiter: str, require_label: bool
+) -> Iterator[dict]:
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        header = [h.strip() for h in next(reader)]
+        seen = 0
+        for row in reader:
+            where = f"{name}: line {reader.line_num}"
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            if any("\x00" in field for field in row):
+                raise StanceError(f"{where}: binary data, expected text")
+            if len(row) != len(header):
+                raise StanceError(f"{where}: {len(row)} fields, but the header has {len(header)}")
+            seen += 1
+            yield _check_row(dict(zip(header, row)), where, require_label, header)
+    except csv.Error as err:
+        raise StanceError(f"{name}: line {reader.line_num}: malformed CSV ({err})") from None
+    if not seen:
+        # Still check the header, so that a header-only file with wrong columns says so.
+        _check_columns(header, name, require_label)
+        raise StanceError(f"{name}: header only, no pairs in file")
+
+
+def _check_columns(header: list[str], name: str, require_label: bool) -> None:
+    needed = ("a", "b", "label") if require_label else ("a", "b")
+    missing = [c for c in needed if c not in header]
+    if missing:
+        raise StanceError(
+            f"{name}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+        )
+
+
+def _rows_to_dataset(rows: list[dict[str, Any]]) -> datasets.Dataset:
+    """Build a Dataset, turning extra non-text values into JSON text so Arrow accepts any mix."""
+    columns: dict[str, list] = {}
+    for row in rows:
+        for key in row:
+            columns.setdefault(key, [])
+    for key, values in columns.items():
+        for row in rows:
+            value = row.get(key)
+            if value is not None and not isinstance(value, str):
+                value = json.dumps(value, ensure_ascii=False)
+            values.append(value)
+    return datasets.Dataset.from_dict(columns)
+
+
+def read_pairs(path: str, encoding: str = "utf-8", require_label: bool = True) -> datasets.Dataset:
+    """Read a whole pair file into a Dataset (see :func:`iter_pairs` for the format)."""
+    return _rows_to_dataset(list(iter_pairs(path, encoding, require_label)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Public corpora in the shared data folder
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """How to read one named corpus split from the data folder."""
+
+    files: tuple[str, ...]
+    read: Callable[[Path], list[dict[str, Any]]]
+    licence: str
+
+
+def _table(path: Path, delimiter: str = "\t") -> list[dict[str, str]]:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh, delimiter=delimiter))
+    except FileNotFoundError:
+        raise StanceError(f"{path}: corpus file not found (is the data folder complete?)") from None
+
+
+def _pair(
+    a: str, b: str, orig: str, label: str, id_: Any, lang: str, source: str
+) -> dict[str, Any]:
+    return {
+        "a": a,
+        "b": b,
+        "label": label,
+        "orig_label": orig,
+        "id": str(id_),
+        "lang": lang,
+        "source": source,
+    }
+
+
+def _xnli(lang: str, split: str) -> Callable[[Path], list[dict]]:
+    def read(root: Path) -> list[dict]:
+        return [
+            _pair(
+                r["premise"],
+                r["hypothesis"],
+                r["label"],
+                NLI_LABELS[r["label"]],
+                r["pairID"],
+                lang,
+                f"xnli-{lang}:{split}",
+            )
+            for r in _table(root / f"xnli/xnli.{split}.fr_en.tsv")
+            if r["language"] == lang
+        ]
+
+    return read
+
+
+def _rte3(split: str) -> Callable[[Path], list[dict]]:
+    name = {"dev": "dev-set", "test": "test-gold"}[split]
+
+    def read(root: Path) -> list[dict]:
+        return [
+            _pair(
+                r["premise"],
+                r["hypothesis"],
+                r["label_text"],
+                NLI_LABELS[r["label_text"]],
+                r["id"],
+                "fr",
+                f"rte3-fr:{split}",
+            )
+            for r in _table(root / f"rte3_fr/RTE3-FR-{name}-3class.tsv")
+        ]
+
+    return read
+
+
+def _sick_fr(split: str) -> Callable[[Path], list[dict]]:
+    def read(root: Path) -> list[dict]:
+        return [
+            _pair(
+                r["premise"],
+                r["hypothesis"],
+                r["label"],
+                NLI_LABELS[r["label"]],
+                r["pair_ID"],
+                "fr",
+                f"sick-fr:{split}",
+            )
+            for r in _table(root / "sick_fr/sick_fr.tsv")
+            if r["split"] == split
+        ]
+
+    return read
+
+
+def _sick(split: str) -> Callable[[Path], list[dict]]:
+    def read(root: Path) -> list[dict]:
+        return [
+            _pair(
+                r["sentence_A"],
+                r["sentence_B"],
+                r["entailment_label"],
+                NLI_LABELS[r["entailment_label"].lower()],
+                r["pair_ID"],
+                "en",
+                f"sick:{split}",
+            )
+            for r in _table(root / "sick/SICK.txt")
+            if r["SemEval_set"] == split.upper()
+        ]
+
+    return read
+
+
+def _gqnli(root: Path) -> list[dict]:
+    return [
+        _pair(
+            r["premise"],
+            r["hypothesis"],
+            r["label_text"],
+            NLI_LABELS[r["label_text"]],
+            r["uid"],
+            "fr",
+            "gqnli-fr",
+        )
+        for r in _table(root / "gqnli_fr/gqnli.test.fr.tsv")
+    ]
+
+
+def _fracas(root: Path) -> list[dict]:
+    # FraCaS "undef" problems have no single answer (and some no hypothesis): dropped.
+    return [
+        _pair(
+            r["premise"],
+            r["hypothesis"],
+            r["label_fracas"],
+            NLI_LABELS[r["label"]],
+            r["problem_id"],
+            "fr",
+            "fracas-fr",
+        )
+        for r in _table(root / "fracas_fr/fracas_fr.tsv")
+        if r["label"] != "undef"
+    ]
+
+
+def _snli(split: str) -> Callable[[Path], list[dict]]:
+    def read(root: Path) -> list[dict]:
+        return [
+            _pair(
+                r["premise"],
+                r["hypothesis"],
+                r["label"],
+                NLI_LABELS[r["label"]],
+                i,
+                "en",
+                f"snli:{split}",
+            )
+            for i, r in enumerate(_table(root / f"snli/snli_1.0_{split}.tsv"))
+        ]
+
+    return read
+
+
+XSTANCE_LABELS = {"FAVOR": "agree", "AGAINST": "contradict"}
+
+
+def _xstance(lang: str) -> Callable[[Path], list[dict]]:
+    # a = the yes/no question, b = the comment; the stance is relative to the question.
+    def read(root: Path) -> list[dict]:
+        path = root / "xstance/valid.jsonl"
+        if not path.is_file():
+            raise StanceError(f"{path}: corpus file not found (is the data folder complete?)")
+        with open(path, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+        return [
+            _pair(
+                r["question"],
+                r["comment"],
+                r["label"],
+                XSTANCE_LABELS[r["label"]],
+                r["id"],
+                lang,
+                f"xstance-{lang}",
+            )
+            for r in rows
+            if r["language"] == lang
+        ]
+
+    return read
+
+
+FNC1_LABELS = {
+    "agree": "agree",
+    "disagree": "contradict",
+    "discuss": "neutral",
+    "unrelated": "neutral",
+}
+
+
+def _fnc1(split: str) -> Callable[[Path], list[dict]]:
+    prefix = {"train": "train", "test": "competition_test"}[split]
+
+    def read(root: Path) -> list[dict]:
+        bodies = {
+            r["Body ID"]: r["articleBody"] for r in _table(root / f"fnc1/{prefix}_bodies.csv", ",")
+        }
+        return [
+            _pair(
+                r["Headline"],
+                bodies[r["Body ID"]],
+                r["Stance"],
+                FNC1_LABELS[r["Stance"]],
+                i,
+                "en",
+                f"fnc1:{split}",
+            )
+            for i, r in enumerate(_table(root / f"fnc1/{prefix}_stances.csv", ","))
+        ]
+
+    return read
+
+
+NC = "CC BY-NC 4.0 (non-commercial)"
+NC_SA = "CC BY-NC-SA 3.0 (non-commercial, share-alike)"
+CORPORA: dict[str, Corpus] = {
+    **{
+        f"xnli-{lang}:{split}": Corpus((f"xnli/xnli.{split}.fr_en.tsv",), _xnli(lang, split), NC)
+        for lang in ("fr", "en")
+        for split in ("dev", "test")
+    },
+    **{
+        f"rte3-fr:{split}": Corpus(
+            (f"rte3_fr/RTE3-FR-{'dev-set' if split == 'dev' else 'test-gold'}-3class.tsv",),
+            _rte3(split),
+            "BSD-2-Clause (translation); RTE-3 licence unstated",
+        )
+        for split in ("dev", "test")
+    },
+    **{
+        f"sick-fr:{split}": Corpus(("sick_fr/sick_fr.tsv",), _sick_fr(split), NC_SA)
+        for split in ("train", "validation", "test")
+    },
+    **{
+        f"sick:{split}": Corpus(("sick/SICK.txt",), _sick(split), NC_SA)
+        for split in ("train", "trial", "test")
+    },
+    "gqnli-fr": Corpus(("gqnli_fr/gqnli.test.fr.tsv",), _gqnli, "BSD-2-Clause"),
+    "fracas-fr": Corpus(
+        ("fracas_fr/fracas_fr.tsv",),
+        _fracas,
+        "BSD-2-Clause (repositories); translation licence unstated",
+    ),
+    **{
+        f"snli:{split}": Corpus((f"snli/snli_1.0_{split}.tsv",), _snli(split), "CC BY-SA 4.0")
+        for split in ("dev", "test")
+    },
+    **{
+        f"xstance-{lang}": Corpus(
+            ("xstance/valid.jsonl",),
+            _xstance(lang),
+            "CC BY-NC 4.0 (non-commercial, (c) smartvote.ch)",
+        )
+        for lang in ("fr", "de")
+    },
+    **{
+        f"fnc1:{split}": Corpus(
+            (f"fnc1/{p}_stances.csv", f"fnc1/{p}_bodies.csv"),
+            _fnc1(split),
+            "none stated (research use)",
+        )
+        for split, p in (("train", "train"), ("test", "competition_test"))
+    },
+}
+"""Every corpus name accepted wherever a data file is, with its files and licence."""
+
+
+def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The shared data folder: the argument, else ``$STANCE_DATA_DIR``, else ``../shared/data``."""
+    chosen = data_dir or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
+    return Path(chosen)
+
+
+def _load_corpus(name: str, data_dir: str | os.PathLike[str] | None) -> datasets.Dataset:
+    root = resolve_data_dir(data_dir)
+    if not root.is_dir():
+        raise StanceError(
+            f"{root}: data folder does not exist (give --data-dir or set {DATA_DIR_ENV})"
+        )
+    return _rows_to_dataset(CORPORA[name].read(root))
+
+
+HUB_A = ("a", "premise", "sentence1", "sentence_A", "text_a", "question", "headline")
+HUB_B = ("b", "hypothesis", "sentence2", "sentence_B", "text_b", "comment", "body")
+
+
+def _load_hub(spec: str) -> datasets.Dataset:
+    """``hub:NAME[:SPLIT]`` through :func:`datasets.load_dataset`, mapped to a / b / label.
+
+    NAME may also be a local folder of data files, which ``load_dataset`` reads the same way.
+    """
+    name, _, split = spec[len("hub:") :].partition(":")
+    try:
+        ds = datasets.load_dataset(name, split=split or "train")
+    except Exception as err:  # network, unknown name, bad split: all one line for the user
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise StanceError(f"{spec}: cannot load from the Hugging Face hub ({first})") from err
+    a = next((c for c in HUB_A if c in ds.column_names), None)
+    b = next((c for c in HUB_B if c in ds.column_names), None)
+    if a is None or b is None or "label" not in ds.column_names:
+        raise StanceError(f"{spec}: needs text-pair columns and a label, has {ds.column_names}")
+    feature = ds.features["label"]
+    names = feature.names if isinstance(feature, datasets.ClassLabel) else None
+    mapping = {
+        **NLI_LABELS,
+        **{k.lower(): v for k, v in FNC1_LABELS.items()},
+        **{k.lower(): v for k, v in XSTANCE_LABELS.items()},
+        **{x: x for x in LABELS},
+    }
+    rows = []
+    for i, r in enumerate(ds):
+        orig = names[r["label"]] if names and isinstance(r["label"], int) else r["label"]
+        if isinstance(orig, int) and orig < 0:  # unlabelled rows (e.g. SNLI's -1)
+            continue
+        label = mapping.get(str(orig).strip().lower())
+        if label is None:
+            raise StanceError(f"{spec}: row {i}: unknown label {orig!r}")
+        rows.append(_pair(r[a], r[b], str(orig), label, i, "", spec))
+    return _rows_to_dataset(rows)
+
+
+def load(
+    spec: str, data_dir: str | os.PathLike[str] | None = None, encoding: str = "utf-8"
+) -> datasets.Dataset:
+    """Load labelled pairs from a file, a corpus name or ``hub:NAME[:SPLIT]``.
+
+    A path that exists is always read as a file, so a file may be named like a corpus.
+    """
+    if spec != STDIO and not Path(spec).exists():
+        if spec in CORPORA:
+            return _load_corpus(spec, data_dir)
+        if spec.startswith("hub:"):
+            return _load_hub(spec)
+        if ":" in spec or spec in {n.split(":")[0] for n in CORPORA}:
+            raise StanceError(
+                f"{spec}: unknown corpus (known: {', '.join(CORPORA)}, or hub:NAME[:SPLIT])"
+            )
+    return read_pairs(spec, encoding)
+
+
+def source_files(spec: str, data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The files a spec reads, for recording their sha256 in a model card."""
+    if spec in CORPORA and not Path(spec).exists():
+        root = resolve_data_dir(data_dir)
+        return [root / f for f in CORPORA[spec].files]
+    if spec == STDIO or spec.startswith("hub:"):
+        return []
+    return [Path(spec)]
+
+
+def fingerprint(ds: datasets.Dataset) -> str:
+    """sha256 of the pairs' content (a, b, label in order): changes iff the training data does."""
+    digest = hashlib.sha256()
+    for a, b, label in zip(ds["a"], ds["b"], ds["label"]):
+        digest.update(f"{a}\x1f{b}\x1f{label}\x1e".encode())
+    return digest.hexdigest()
+
+
+def describe(spec: str, ds: datasets.Dataset, data_dir: str | os.PathLike[str] | None) -> dict:
+    """What a model card records about one source of training data."""
+    files = {str(p): sha256_file(p) for p in source_files(spec, data_dir)}
+    licence = CORPORA[spec].licence if spec in CORPORA and not Path(spec).exists() else None
+    return {
+        "name": spec,
+        "rows": len(ds),
+        "sha256": fingerprint(ds),
+        "files": files,
+        "licence": licence,
+    }
+
+
+def pairs_of(ds: Any) -> list[tuple[str, str]]:
+    """The (a, b) pairs of a Dataset, DataFrame or any mapping with ``a`` and ``b`` columns."""
+    return list(zip(ds["a"], ds["b"]))

@@ -1,0 +1,78 @@
+"""The pair featurizer honours scikit-learn's transformer contract and means what it says."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from stance.features import PairFeaturizer, split_pairs
+
+from .conftest import SMALL
+
+PAIRS = [
+    ("Le chômage a baissé de 2 %, selon l'Insee.", "Le chômage a augmenté, selon l'Insee."),
+    ("Officials said 40 people died.", "Officials said 40 people died."),
+    ("The strike ended on Monday.", "Les trains circulent à nouveau."),
+]
+
+
+def test_params_are_stored_unchanged_and_clone_round_trips():
+    f = PairFeaturizer(word_ngram_range=(1, 3), min_df=1, sides=False)
+    assert f.get_params()["word_ngram_range"] == (1, 3)
+    assert clone(f).get_params() == f.get_params()
+    assert not hasattr(f, "vectorizers_")  # nothing learned in __init__
+
+
+def test_transform_before_fit_raises_not_fitted():
+    with pytest.raises(NotFittedError):
+        PairFeaturizer().transform(PAIRS)
+
+
+def test_shape_matches_feature_names_and_rows():
+    f = PairFeaturizer(**SMALL).fit(PAIRS)
+    X = f.transform(PAIRS)
+    names = f.get_feature_names_out()
+    assert X.shape == (3, len(names)) == (3, f.n_features_out_)
+    assert names[-2:].tolist() == ["cosine:word", "cosine:char"]
+    word_vocab = len(f.vectorizers_["word"].vocabulary_)
+    char_vocab = len(f.vectorizers_["char"].vocabulary_)
+    assert X.shape[1] == 4 * (word_vocab + char_vocab) + 2
+    assert PairFeaturizer(**SMALL, sides=False).fit(PAIRS).transform(PAIRS).shape[1] == (
+        2 * (word_vocab + char_vocab) + 2
+    )
+
+
+def test_cosine_is_one_for_identical_and_zero_for_disjoint_statements():
+    f = PairFeaturizer(**SMALL).fit(PAIRS)
+    X = f.transform([("Officials said 40 people died.",) * 2, ("aaa", "zzz")]).toarray()
+    np.testing.assert_allclose(X[0, -2:], [1.0, 1.0], rtol=1e-5)
+    np.testing.assert_allclose(X[1, -1], 0.0)
+
+
+def test_diff_features_are_zero_for_identical_statements():
+    f = PairFeaturizer(**SMALL).fit(PAIRS)
+    X = f.transform([PAIRS[1]]).toarray()[0]
+    diff = [i for i, n in enumerate(f.get_feature_names_out()) if ":diff:" in n]
+    assert np.all(X[diff] == 0)
+
+
+def test_every_pair_container_gives_the_same_matrix():
+    f = PairFeaturizer(**SMALL).fit(PAIRS)
+    expected = f.transform(PAIRS).toarray()
+    frame = pd.DataFrame(PAIRS, columns=["a", "b"])
+    for X in (frame, {"a": frame["a"].tolist(), "b": frame["b"].tolist()}, np.array(PAIRS)):
+        np.testing.assert_array_equal(f.transform(X).toarray(), expected)
+
+
+def test_pruned_vocabulary_is_not_kept_in_the_fitted_object():
+    f = PairFeaturizer(max_word_features=5, max_char_features=5, min_df=1).fit(PAIRS)
+    assert all(not hasattr(v, "stop_words_") for v in f.vectorizers_.values())
+
+
+def test_bad_pairs_are_rejected():
+    with pytest.raises(ValueError, match="exactly two statements"):
+        split_pairs([("only one",)])
+    assert split_pairs([(None, 3)]) == ([""], ["3"])

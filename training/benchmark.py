@@ -1,0 +1,100 @@
+"""Benchmark the shipped (or any) model: accuracy on public test sets, and speed.
+
+    python training/benchmark.py                  # both, as tables
+    python training/benchmark.py accuracy --json  # one JSON object on the last line
+    python training/benchmark.py speed -m my.joblib
+
+Accuracy uses corpora from the shared data folder (``--data-dir`` or ``$STANCE_DATA_DIR``);
+FNC-1 is scored with stance's 3-class mapping (agree / disagree->contradict /
+discuss+unrelated->neutral). Speed is measured on 10,000 short pairs from ``data/``, one process,
+median of 3 runs; the figures go into README.md by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+import click
+
+import stance
+from stance.data import iter_pairs
+from stance.model import default_model_path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_SETS = ["xnli-fr:test", "rte3-fr:test", "gqnli-fr", "sick-fr:test", "fnc1:test"]
+
+
+def accuracy(model: Path, data_dir: str | None) -> dict[str, dict[str, float]]:
+    """Accuracy and macro-F1 of ``model`` on each public test set."""
+    results = {}
+    for name in TEST_SETS:
+        report = stance.evaluate(model, [name], data_dir=data_dir)
+        results[name] = {
+            "n": report["n"],
+            "accuracy": round(report["accuracy"], 4),
+            "macro_f1": round(report["macro_f1"], 4),
+        }
+        click.echo(
+            f"{name:<16}{report['n']:>8,}{report['accuracy']:>10.3f}{report['macro_f1']:>10.3f}",
+            err=True,
+        )
+    return results
+
+
+def short_pairs(n: int = 10_000) -> list[tuple[str, str]]:
+    """``n`` short news-style pairs, cycling through the team's own data."""
+    own = [
+        (r["a"], r["b"])
+        for p in sorted(ROOT.glob("data/pairs.*.jsonl"))
+        for r in iter_pairs(str(p))
+    ]
+    return [own[i % len(own)] for i in range(n)]
+
+
+def speed(model: Path, repeats: int = 3) -> dict[str, float]:
+    """Load time, file size and scoring throughput (medians of ``repeats`` runs)."""
+    loads = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        pipeline = stance.load_model(model)
+        loads.append(time.perf_counter() - started)
+    pairs = short_pairs()
+    rates = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        pipeline.predict_proba(pairs)
+        rates.append(len(pairs) / (time.perf_counter() - started))
+    result = {
+        "pairs_per_s": round(statistics.median(rates)),
+        "load_s": round(statistics.median(loads), 3),
+        "model_mb": round(model.stat().st_size / 1e6, 2),
+    }
+    for key, value in result.items():
+        click.echo(f"{key:<16}{value:>10}", err=True)
+    return result
+
+
+@click.command()
+@click.argument("what", nargs=-1, type=click.Choice(["accuracy", "speed"]))
+@click.option("-m", "--model", type=click.Path(exists=True, dir_okay=False))
+@click.option("--data-dir", envvar="STANCE_DATA_DIR", help="Shared corpora folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object on the last line.")
+def main(what: tuple[str, ...], model: str | None, data_dir: str | None, as_json: bool) -> None:
+    """Print accuracy and / or speed figures of a model (default: the shipped one)."""
+    path = Path(model) if model else default_model_path()
+    what = what or ("accuracy", "speed")
+    out: dict[str, object] = {"model": path.name}
+    if "accuracy" in what:
+        click.echo(f"{'test set':<16}{'pairs':>8}{'accuracy':>10}{'macro-F1':>10}", err=True)
+        out["accuracy"] = accuracy(path, data_dir)
+    if "speed" in what:
+        out["speed"] = speed(path)
+    if as_json:
+        click.echo(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
