@@ -8,6 +8,7 @@ model: several are non-commercial (see README.md, "The shipped model").
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from stance.model import DEFAULT_MODEL_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Paths relative to the repository root (the script runs from there), so that the model card
+# names the same files in every checkout and `stance evaluate` can find the held-out rows again.
 TRAINING_DATA = [
     "xnli-fr:dev",
     "xnli-en:dev",
@@ -25,21 +28,26 @@ TRAINING_DATA = [
     "sick:train",
     "rte3-fr:dev",
     "snli:dev",
-    str(ROOT / "data" / "pairs.fr.jsonl"),
-    str(ROOT / "data" / "pairs.en.jsonl"),
+    "data/pairs.fr.jsonl",
+    "data/pairs.en.jsonl",
 ]
 
 
 @click.command()
-@click.option("--data-dir", envvar="STANCE_DATA_DIR", help="Shared corpora folder.")
 @click.option(
-    "-o", "--output", default=str(ROOT / "models" / DEFAULT_MODEL_FILE), show_default=True
+    "--data-dir",
+    envvar="STANCE_DATA_DIR",
+    help="Shared corpora folder, relative to the repository root [default: ../shared/data].",
+)
+@click.option(
+    "-o", "--output", default=f"models/{DEFAULT_MODEL_FILE}", show_default=True
 )
 @click.option("--force", is_flag=True, help="Replace an existing model.")
 def main(data_dir: str | None, output: str, force: bool) -> None:
     """Train and save the default model, then print its held-out figures."""
     from stance.cli import format_report
 
+    os.chdir(ROOT)
     card = stance.train(
         TRAINING_DATA,
         output,

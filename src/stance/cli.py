@@ -220,7 +220,7 @@ def score(
             pipeline, input_, output, encoding=encoding, force=force, progress=None
         )
         if output != "-":
-            click.echo(f"scored {count:,} pairs into {output}", err=True)
+            click.echo(f"scored {count:,} pair{'' if count == 1 else 's'} into {output}", err=True)
         return
     (verdict,) = api.score(pipeline, [statements])
     if as_json:

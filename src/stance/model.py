@@ -29,7 +29,7 @@ MODEL_ENV = "STANCE_MODEL"
 DEFAULT_MODEL_FILE = "stance-default.joblib"
 
 
-def make_pipeline(C: float = 4.0, max_iter: int = 2000, **featurizer_params: Any) -> Pipeline:
+def make_pipeline(C: float = 1.0, max_iter: int = 2000, **featurizer_params: Any) -> Pipeline:
     """A fresh, unfitted stance Pipeline: ``features`` (PairFeaturizer) then ``clf``.
 
     Nested parameters follow scikit-learn's ``step__param`` convention, e.g.

@@ -1,0 +1,43 @@
+"""The model shipped in models/ loads offline and answers, and its card tells the truth."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import stance
+from stance.cli import cli
+from stance.model import default_model_path, read_card
+
+from .conftest import SHARED_DATA
+from .test_cli import LIBYA
+
+
+def test_shipped_model_loads_and_scores_the_libya_pair():
+    result = CliRunner().invoke(cli, ["score", "--json", *LIBYA])
+    assert result.exit_code == 0, result.output
+    verdict = json.loads(result.stdout)
+    assert verdict["label"] in stance.LABELS
+    assert sum(verdict["probabilities"].values()) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_shipped_model_is_small_and_its_card_is_complete():
+    path = default_model_path()
+    assert path.stat().st_size <= 25e6
+    card = read_card(path)
+    assert card["labels"] == list(stance.LABELS)
+    names = [d["name"] for d in card["training_data"]]
+    assert any(n.startswith("data/pairs.") for n in names), "trained on the team's own pairs"
+    assert not any(n.endswith(":test") for n in names), "never on a test split"
+    assert card["heldout_metrics"]["n"] > 1000
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="no ../shared/data on this machine")
+def test_shipped_model_heldout_rows_are_found_again(monkeypatch):
+    monkeypatch.chdir(default_model_path().parents[1])  # card paths are relative to the repo
+    report = stance.evaluate(data_dir=SHARED_DATA)
+    card = read_card(default_model_path())
+    assert report["n"] == card["heldout_metrics"]["n"]
+    assert report["accuracy"] == pytest.approx(card["heldout_metrics"]["accuracy"])
