@@ -39,9 +39,7 @@ TRAINING_DATA = [
     envvar="STANCE_DATA_DIR",
     help="Shared corpora folder, relative to the repository root [default: ../shared/data].",
 )
-@click.option(
-    "-o", "--output", default=f"models/{DEFAULT_MODEL_FILE}", show_default=True
-)
+@click.option("-o", "--output", default=f"models/{DEFAULT_MODEL_FILE}", show_default=True)
 @click.option("--force", is_flag=True, help="Replace an existing model.")
 def main(data_dir: str | None, output: str, force: bool) -> None:
     """Train and save the default model, then print its held-out figures."""
