@@ -19,7 +19,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
-from .data import LABELS, describe, fingerprint, iter_pairs, load
+from .data import LABELS, describe, fingerprint, iter_pairs, load, pairs_of
 from .errors import StanceError
 from .features import Pairs, split_pairs
 from .fileio import atomic_write
@@ -49,9 +49,36 @@ def _columns(sources: Sequence[tuple[str, Any]]) -> tuple[list[tuple[str, str]],
     pairs: list[tuple[str, str]] = []
     labels: list[str] = []
     for _, ds in sources:
-        pairs += list(zip(ds["a"], ds["b"]))
+        pairs += pairs_of(ds)
         labels += list(ds["label"])
     return pairs, labels
+
+
+BATCH = 2048
+
+
+def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _progress(progress: bool | None, desc: str, total: int | None = None) -> tqdm:
+    """A progress bar on stderr; ``progress=None`` shows it only on a terminal."""
+    disable = None if progress is None else not progress
+    return tqdm(total=total, unit=" pairs", desc=desc, disable=disable, dynamic_ncols=True)
+
+
+def predict(
+    pipeline: Pipeline, pairs: Sequence[tuple[str, str]], progress: bool | None = False
+) -> list[str]:
+    """``pipeline.predict`` in batches, with a progress bar on long inputs."""
+    labels: list[str] = []
+    with _progress(progress, "predicting", len(pairs)) as bar:
+        for batch in _batches(pairs):
+            labels += pipeline.predict(batch).tolist()
+            bar.update(len(batch))
+    return labels
 
 
 def heldout_split(
@@ -87,6 +114,7 @@ def train(
     force: bool = False,
     params: dict[str, Any] | None = None,
     log: Log = _quiet,
+    progress: bool | None = False,
 ) -> dict[str, Any]:
     """Train a model on ``data``, hold out a test split, save model + card; return the card.
 
@@ -128,7 +156,9 @@ def train(
     pipeline.fit([pairs[i] for i in train_idx], [labels[i] for i in train_idx])
     log(f"trained in {time.perf_counter() - started:.1f} s")
     metrics = (
-        classification_report(test_labels, pipeline.predict(test_pairs)) if test_pairs else None
+        classification_report(test_labels, predict(pipeline, test_pairs, progress))
+        if test_pairs
+        else None
     )
     card = {
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -147,6 +177,7 @@ def evaluate(
     *,
     data_dir: str | os.PathLike[str] | None = None,
     encoding: str = "utf-8",
+    progress: bool | None = False,
 ) -> dict[str, Any]:
     """Evaluate a model on ``data``, or, with none given, on the rows it held out in training.
 
@@ -162,7 +193,7 @@ def evaluate(
         what = ", ".join(spec for spec, _ in sources)
     else:
         pairs, labels, what = _heldout(card, data_dir, encoding)
-    report = classification_report(labels, pipeline.predict(pairs))
+    report = classification_report(labels, predict(pipeline, pairs, progress))
     report["data"] = what
     return report
 
@@ -189,7 +220,7 @@ def _heldout(
             )
         if kind == "holdout":
             ds = ds.select(split["rows"][entry["name"]])
-        pairs += list(zip(ds["a"], ds["b"]))
+        pairs += pairs_of(ds)
         labels += list(ds["label"])
     what = ("held-out rows of " if kind == "holdout" else "test data ") + ", ".join(
         e["name"] for e in recorded
@@ -221,12 +252,6 @@ def _verdict(proba_row: np.ndarray) -> dict[str, Any]:
     }
 
 
-def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    it = iter(rows)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def _free_key(row: dict[str, Any], key: str) -> None:
     """Move an input column named like an output column to ``input_KEY`` so nothing is lost."""
     if key in row:
@@ -243,7 +268,7 @@ def score_file(
     *,
     encoding: str = "utf-8",
     force: bool = False,
-    batch_size: int = 2048,
+    batch_size: int = BATCH,
     progress: bool | None = False,
 ) -> int:
     """Score every pair of a CSV / TSV / JSONL file (or ``-``) into JSON Lines; return the count.
@@ -256,12 +281,7 @@ def score_file(
     count = 0
     with (
         atomic_write(output, force=force) as out,
-        tqdm(
-            unit=" pairs",
-            disable=None if progress is None else not progress,
-            desc="scoring",
-            dynamic_ncols=True,
-        ) as bar,
+        _progress(progress, "scoring") as bar,
     ):
         for batch in _batches(iter_pairs(input, encoding, require_label=False), batch_size):
             proba = pipeline.predict_proba([(row["a"], row["b"]) for row in batch])

@@ -149,6 +149,7 @@ def train(
         force=force,
         params=_parse_params(param),
         log=lambda message: click.echo(message, err=True),
+        progress=None,
     )
     if as_json:
         _echo_json(card)
@@ -172,7 +173,7 @@ def evaluate(
     Reports accuracy, macro-F1, per-class precision / recall / F1 / support and the confusion
     matrix (rows: true label, columns: predicted).
     """
-    report = api.evaluate(model, data or None, data_dir=data_dir, encoding=encoding)
+    report = api.evaluate(model, data or None, data_dir=data_dir, encoding=encoding, progress=None)
     if as_json:
         _echo_json(report)
     else:

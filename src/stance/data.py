@@ -574,5 +574,5 @@ def describe(spec: str, ds: datasets.Dataset, data_dir: str | os.PathLike[str] |
 
 
 def pairs_of(ds: Any) -> list[tuple[str, str]]:
-    """The (a, b) pairs of a Dataset, DataFrame or any mapping with ``a`` and ``b`` columns."""
+    """The (a, b) pairs of a Dataset, DataFrame or any table with ``a`` and ``b`` columns."""
     return list(zip(ds["a"], ds["b"]))

@@ -8,6 +8,8 @@ recorded hash, or that was written by another scikit-learn version, *before* unp
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 from pathlib import Path
@@ -88,19 +90,25 @@ def save_model(
     model_file = Path(path)
     check_output_path(model_file, force)
     check_output_path(card_path(model_file), force)
-    with atomic_write(model_file, "wb", force=force) as fh:
-        joblib.dump(pipeline, fh, compress=3)
+    buffer = io.BytesIO()
+    joblib.dump(pipeline, buffer, compress=3)
+    payload = buffer.getvalue()
     card = {
         "format": CARD_FORMAT,
         **card,
         "labels": list(LABELS),
         "versions": library_versions(),
         "model_file": model_file.name,
-        "model_sha256": sha256_file(model_file),
+        "model_sha256": hashlib.sha256(payload).hexdigest(),
     }
-    with atomic_write(card_path(model_file), force=force) as fh:
-        json.dump(card, fh, indent=2, ensure_ascii=False)
-        fh.write("\n")
+    # Both files are complete in temporary files before either is renamed into place.
+    with (
+        atomic_write(card_path(model_file), force=force) as card_fh,
+        atomic_write(model_file, "wb", force=force) as model_fh,
+    ):
+        json.dump(card, card_fh, indent=2, ensure_ascii=False)
+        card_fh.write("\n")
+        model_fh.write(payload)
     return card
 
 
