@@ -29,7 +29,7 @@ def run(*args: str, input: str | None = None):
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     """A model trained through the CLI on the team's own pairs, holding out 20 %."""
-    model = tmp_path_factory.mktemp("cli") / "m.joblib"
+    model = tmp_path_factory.mktemp("cli") / "m.skops"
     result = run("train", *map(str, OWN_DATA), "-o", str(model), *PARAMS)
     assert result.exit_code == 0, result.output
     return model
@@ -66,7 +66,7 @@ def test_evaluate_table_on_named_data(trained):
 def test_evaluate_refuses_when_the_training_data_changed(tmp_path):
     data = tmp_path / "pairs.jsonl"
     data.write_text(OWN_DATA[0].read_text(encoding="utf-8"), encoding="utf-8")
-    model = tmp_path / "m.joblib"
+    model = tmp_path / "m.skops"
     assert run("train", str(data), "-o", str(model), *PARAMS).exit_code == 0
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     data.write_text("".join(lines[:-1]), encoding="utf-8")
@@ -167,7 +167,7 @@ def test_bad_input_gives_one_line_and_exit_2(trained, tmp_path, args, content, m
         f.write_text(content, encoding="utf-8")
     values = {
         "f": f,
-        "out": tmp_path / "o.joblib",
+        "out": tmp_path / "o.skops",
         "missing": tmp_path / "missing",
         "dir": tmp_path,
     }

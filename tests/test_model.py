@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
+from pathlib import Path
 
 import numpy as np
 import pytest
+import skops.io
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.model_selection import GridSearchCV, cross_val_score
 
@@ -43,19 +46,19 @@ def test_predict_proba_columns_are_in_label_order(small_model, own_pairs):
 
 
 def test_save_load_round_trip_keeps_predictions_and_writes_a_card(small_model, tmp_path, own_pairs):
-    path = tmp_path / "m.joblib"
+    path = tmp_path / "m.skops"
     card = save_model(small_model, path, {"note": "test"})
     assert card_path(path).name == "m.card.json"
     assert read_card(path) == card
     assert card["labels"] == list(stance.LABELS)
-    assert set(card["versions"]) >= {"scikit-learn", "joblib", "numpy", "stance"}
+    assert set(card["versions"]) >= {"scikit-learn", "skops", "numpy", "stance"}
     loaded = load_model(path)
     pairs = own_pairs[0][:20]
     np.testing.assert_array_equal(loaded.predict_proba(pairs), small_model.predict_proba(pairs))
 
 
 def test_an_existing_model_is_not_overwritten_without_force(small_model, tmp_path):
-    path = tmp_path / "m.joblib"
+    path = tmp_path / "m.skops"
     save_model(small_model, path, {})
     before = path.read_bytes()
     with pytest.raises(StanceError, match="already exists; pass --force"):
@@ -65,7 +68,7 @@ def test_an_existing_model_is_not_overwritten_without_force(small_model, tmp_pat
 
 
 def test_a_changed_or_truncated_model_file_is_refused(small_model, tmp_path):
-    path = tmp_path / "m.joblib"
+    path = tmp_path / "m.skops"
     save_model(small_model, path, {})
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -73,23 +76,63 @@ def test_a_changed_or_truncated_model_file_is_refused(small_model, tmp_path):
         load_model(path)
 
 
-def test_a_foreign_pickle_is_refused_before_it_runs(tmp_path, small_model):
+class Hostile:
+    """An object that runs code as soon as it is unpickled or rebuilt."""
+
+    marker: Path
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+    def __setstate__(self, state):
+        Path(state["marker"]).touch()
+
+
+def _forge(path: Path, payload: bytes) -> None:
+    """Replace a model file and rewrite its card to match, as an attacker shipping both would."""
+    path.write_bytes(payload)
+    card = json.loads(card_path(path).read_text())
+    card["model_sha256"] = hashlib.sha256(payload).hexdigest()
+    card_path(path).write_text(json.dumps(card))
+
+
+def test_a_hostile_pickle_with_a_matching_card_is_refused_before_it_runs(tmp_path, small_model):
     marker = tmp_path / "pwned"
-
-    class Hostile:
-        def __reduce__(self):
-            return (open, (str(marker), "w"))
-
-    path = tmp_path / "m.joblib"
+    hostile = Hostile()
+    hostile.marker = marker
+    path = tmp_path / "m.skops"
     save_model(small_model, path, {})
-    path.write_bytes(pickle.dumps(Hostile()))
-    with pytest.raises(StanceError, match="sha256 does not match"):
+    _forge(path, pickle.dumps(hostile))
+    pickle.loads(pickle.dumps(hostile))  # the payload really does run code when unpickled ...
+    assert marker.exists()
+    marker.unlink()
+    with pytest.raises(StanceError, match="not a skops model file"):  # ... but stance refuses it
         load_model(path)
     assert not marker.exists()
 
 
+def test_a_skops_file_with_an_untrusted_type_is_refused_before_it_is_built(tmp_path, small_model):
+    marker = tmp_path / "pwned"
+    hostile = Hostile()
+    hostile.marker = str(marker)
+    path = tmp_path / "m.skops"
+    save_model(small_model, path, {})
+    _forge(path, skops.io.dumps(hostile))
+    with pytest.raises(StanceError, match=r"contains types stance does not trust \(tests\."):
+        load_model(path)
+    assert not marker.exists()
+
+
+def test_a_corrupt_archive_with_a_matching_card_is_one_clear_error(tmp_path, small_model):
+    path = tmp_path / "m.skops"
+    save_model(small_model, path, {})
+    _forge(path, path.read_bytes()[:2000])
+    with pytest.raises(StanceError, match="cannot read model"):
+        load_model(path)
+
+
 def test_a_model_from_another_scikit_learn_version_is_refused(small_model, tmp_path):
-    path = tmp_path / "m.joblib"
+    path = tmp_path / "m.skops"
     save_model(small_model, path, {})
     card = json.loads(card_path(path).read_text())
     card["versions"]["scikit-learn"] = "0.24.2"
@@ -100,7 +143,7 @@ def test_a_model_from_another_scikit_learn_version_is_refused(small_model, tmp_p
 
 @pytest.mark.parametrize("kind", ["directory", "text", "no card", "bad card"])
 def test_things_that_are_not_models_are_refused(tmp_path, small_model, kind):
-    path = tmp_path / "m.joblib"
+    path = tmp_path / "m.skops"
     if kind == "directory":
         path.mkdir()
         message = "is a directory"

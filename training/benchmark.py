@@ -2,7 +2,7 @@
 
     python training/benchmark.py                  # both, as tables
     python training/benchmark.py accuracy --json  # one JSON object on the last line
-    python training/benchmark.py speed -m my.joblib
+    python training/benchmark.py speed -m my.skops
 
 Accuracy uses corpora from the shared data folder (``--data-dir`` or ``$STANCE_DATA_DIR``);
 FNC-1 is scored with stance's 3-class mapping (agree / disagree->contradict /

@@ -46,13 +46,16 @@ def main(data_dir: str | None, output: str, force: bool) -> None:
     from stance.cli import format_report
 
     os.chdir(ROOT)
-    card = stance.train(
-        TRAINING_DATA,
-        output,
-        data_dir=data_dir,
-        force=force,
-        log=lambda message: click.echo(message, err=True),
-    )
+    try:
+        card = stance.train(
+            TRAINING_DATA,
+            output,
+            data_dir=data_dir,
+            force=force,
+            log=lambda message: click.echo(message, err=True),
+        )
+    except stance.StanceError as err:
+        sys.exit(f"train_default: error: {err}")
     click.echo(format_report(card["heldout_metrics"]))
     size_mb = Path(output).stat().st_size / 1e6
     click.echo(f"model: {output} ({size_mb:.1f} MB)")

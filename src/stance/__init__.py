@@ -3,7 +3,7 @@
 The Python API is as plain as the CLI::
 
     import stance
-    model = stance.load_model()  # the shipped model; or load_model("my.joblib")
+    model = stance.load_model()  # the shipped model; or load_model("my.skops")
     model.predict([("Le chômage a baissé.", "Le chômage a augmenté.")])
     model.predict_proba([...])    # columns in stance.LABELS order
     stance.score(model, [(a, b)])  # [{"label": ..., "probabilities": {...}}]

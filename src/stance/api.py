@@ -24,7 +24,14 @@ from .errors import StanceError
 from .features import Pairs, split_pairs
 from .fileio import atomic_write
 from .metrics import classification_report
-from .model import default_model_path, load_model, make_pipeline, read_card, save_model
+from .model import (
+    MODEL_SUFFIX,
+    default_model_path,
+    load_model,
+    make_pipeline,
+    read_card,
+    save_model,
+)
 
 Log = Callable[[str], None]
 
@@ -124,6 +131,8 @@ def train(
     """
     if not 0 <= test_size < 1:
         raise StanceError(f"--test-size must be in [0, 1), got {test_size}")
+    if Path(output).suffix != MODEL_SUFFIX:
+        log(f"note: {output} will be a skops archive, stance's only model format")
     sources = load_sources(data, data_dir, encoding)
     for spec, ds in sources:
         log(f"loaded {spec}: {len(ds):,} pairs")

@@ -53,7 +53,7 @@ model_option = click.option(
     "--model",
     type=click.Path(),
     envvar=MODEL_ENV,
-    help=f"Model file (.joblib with its .card.json) [env {MODEL_ENV}; default: the shipped model].",
+    help=f"Model file (.skops, with its .card.json) [env {MODEL_ENV}; default: shipped model].",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
 
@@ -75,8 +75,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
     \b
       stance score "A" "B"                    score one pair with the shipped model
       stance score -i pairs.csv -o out.jsonl  score a file of pairs
-      stance train DATA... -o model.joblib    train, holding out a test split
-      stance evaluate -m model.joblib         evaluate on the held-out rows
+      stance train DATA... -o model.skops     train, holding out a test split
+      stance evaluate -m model.skops          evaluate on the held-out rows
     """
     ctx.meta["stance.debug"] = debug
 

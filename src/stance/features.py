@@ -122,6 +122,37 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         blocks.append(sp.csr_matrix(np.hstack(cosines)))
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Store each learned vocabulary as two arrays instead of a fitted vectorizer.
+
+        A vocabulary is a dict of up to 50,000 n-grams; as arrays it saves and loads in
+        milliseconds with skops (which stores arrays as ``.npy``), where a dict of that size takes
+        minutes, and the file holds no object that needs trusting. The vectorizers are rebuilt
+        from this estimator's own parameters on load.
+        """
+        state = dict(super().__getstate__())  # a copy: object.__getstate__ returns __dict__
+        vectorizers = state.pop("vectorizers_", None)
+        if vectorizers is not None:
+            state["vocabularies_"] = {
+                view: {
+                    "terms": np.array(sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)),
+                    "idf": np.asarray(vec.idf_),
+                }
+                for view, vec in vectorizers.items()
+            }
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        vocabularies = state.pop("vocabularies_", None)
+        super().__setstate__(state)
+        if vocabularies is not None:
+            self.vectorizers_ = self._vectorizers()
+            for view, vec in self.vectorizers_.items():
+                terms = vocabularies[view]["terms"].tolist()
+                vec.vocabulary_ = dict(zip(terms, range(len(terms))))
+                vec.idf_ = vocabularies[view]["idf"]
+
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Readable names such as ``word:a:hausse``, ``char:diff:doub``, ``cosine:word``."""
         check_is_fitted(self, "vectorizers_")

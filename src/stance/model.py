@@ -1,22 +1,30 @@
 """The model: one scikit-learn Pipeline, and how it is saved, checked and loaded.
 
-A model is two files: ``NAME.joblib`` (the fitted Pipeline) and ``NAME.card.json`` (the model
+A model is two files: ``NAME.skops`` (the fitted Pipeline) and ``NAME.card.json`` (the model
 card: what it was trained on, its held-out figures, the library versions and the sha256 of the
-joblib file). Loading reads the card first and refuses a model whose bytes do not match the
-recorded hash, or that was written by another scikit-learn version, *before* unpickling it.
+model file).
+
+Model files are skops archives, never pickles. Loading a pickle (or a joblib file) executes
+whatever code it was built to run, and a card beside it proves nothing, since whoever wrote a
+hostile file can write a matching card. A skops archive is JSON plus ``.npy`` arrays, and loading
+it constructs only types on an explicit allow-list: scikit-learn's, NumPy's and SciPy's own, plus
+:data:`TRUSTED_TYPES`. Anything else is refused before a single object is built. Loading also
+refuses a file whose sha256 differs from its card (changed, truncated, or another model) and a
+model written by another scikit-learn version, whose numbers could silently differ.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
-import joblib
 import sklearn
+import skops
+import skops.io
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
@@ -24,11 +32,17 @@ from . import __version__
 from .data import LABELS
 from .errors import StanceError
 from .features import PairFeaturizer
-from .fileio import atomic_write, check_input_file, check_output_path, sha256_file
+from .fileio import atomic_write, check_input_file, check_output_path
 
 CARD_FORMAT = "stance-model-card/1"
 MODEL_ENV = "STANCE_MODEL"
-DEFAULT_MODEL_FILE = "stance-default.joblib"
+DEFAULT_MODEL_FILE = "stance-default.skops"
+MODEL_SUFFIX = ".skops"
+
+TRUSTED_TYPES: list[str] = ["stance.features.PairFeaturizer"]
+"""stance's own estimator classes, the only types beyond skops' defaults a model may contain."""
+
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 def make_pipeline(C: float = 1.0, max_iter: int = 2000, **featurizer_params: Any) -> Pipeline:
@@ -46,7 +60,7 @@ def make_pipeline(C: float = 1.0, max_iter: int = 2000, **featurizer_params: Any
 
 
 def card_path(model_path: str | os.PathLike[str]) -> Path:
-    """Where the card of a model lives: ``m.joblib`` -> ``m.card.json``."""
+    """Where the card of a model lives: ``m.skops`` -> ``m.card.json``."""
     p = Path(model_path)
     return p.with_name(p.stem + ".card.json") if p.suffix else p.with_name(p.name + ".card.json")
 
@@ -66,14 +80,14 @@ def default_model_path() -> Path:
 
 
 def library_versions() -> dict[str, str]:
-    """Versions that decide whether a pickled Pipeline can be read back faithfully."""
+    """Versions that decide whether a saved Pipeline can be read back faithfully."""
     import numpy
     import scipy
 
     return {
         "stance": __version__,
         "scikit-learn": sklearn.__version__,
-        "joblib": joblib.__version__,
+        "skops": skops.__version__,
         "numpy": numpy.__version__,
         "scipy": scipy.__version__,
     }
@@ -90,9 +104,7 @@ def save_model(
     model_file = Path(path)
     check_output_path(model_file, force)
     check_output_path(card_path(model_file), force)
-    buffer = io.BytesIO()
-    joblib.dump(pipeline, buffer, compress=3)
-    payload = buffer.getvalue()
+    payload = skops.io.dumps(pipeline, compression=zipfile.ZIP_DEFLATED)
     card = {
         "format": CARD_FORMAT,
         **card,
@@ -131,14 +143,15 @@ def read_card(path: str | os.PathLike[str]) -> dict[str, Any]:
 def load_model(path: str | os.PathLike[str] | None = None) -> Pipeline:
     """Load a model written by :func:`save_model` (default: the shipped model).
 
-    Refuses, with a :class:`StanceError`, a file whose sha256 differs from its card (tampered,
-    truncated or foreign) and a model written by another scikit-learn version, before any of the
-    file is unpickled.
+    Every check comes before any object is built from the file: the card must be there, the
+    file's sha256 must match it, the scikit-learn version must be the one that wrote it, the
+    file must be a skops archive, and every type in it must be trusted. Any failure raises a
+    one-line :class:`StanceError`.
     """
     model_file = check_input_file(path if path is not None else default_model_path())
     card = read_card(model_file)
-    digest = sha256_file(model_file)
-    if digest != card.get("model_sha256"):
+    payload = model_file.read_bytes()
+    if hashlib.sha256(payload).hexdigest() != card.get("model_sha256"):
         raise StanceError(
             f"{model_file}: sha256 does not match its model card; the file was changed, truncated "
             "or is not the model the card describes; refusing to load it"
@@ -149,8 +162,21 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Pipeline:
             f"{model_file}: written with scikit-learn {saved}, this is {sklearn.__version__}; "
             f"retrain it or install scikit-learn=={saved}"
         )
+    if not payload.startswith(ZIP_MAGIC):
+        raise StanceError(
+            f"{model_file}: not a skops model file; stance does not load pickle or joblib files, "
+            "which can run code when loaded"
+        )
     try:
-        pipeline = joblib.load(model_file)
+        untrusted = set(skops.io.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES)
+        if untrusted:
+            raise StanceError(
+                f"{model_file}: contains types stance does not trust "
+                f"({', '.join(sorted(untrusted))}); refusing to load it"
+            )
+        pipeline = skops.io.loads(payload, trusted=TRUSTED_TYPES)
+    except StanceError:
+        raise
     except Exception as err:
         raise StanceError(f"{model_file}: cannot read model ({type(err).__name__}: {err})") from err
     if not isinstance(pipeline, Pipeline) or list(getattr(pipeline, "classes_", [])) != list(
