@@ -27,8 +27,14 @@ class _Group(click.Group):
                 traceback.print_exc()
             click.echo(f"stance: error: {err}", err=True)
             ctx.exit(2)
+        except OSError as err:  # disk full, permission denied, ...: still one line, still exit 2
+            if ctx.meta.get("stance.debug"):
+                traceback.print_exc()
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"stance: error: {where}{err.strerror or err}", err=True)
+            ctx.exit(2)
         except KeyboardInterrupt:
-            click.echo("stance: interrupted", err=True)
+            click.echo("stance: interrupted; no partial output was kept", err=True)
             ctx.exit(130)
 
 

@@ -79,11 +79,18 @@ def decode_error(path: str, err: UnicodeDecodeError, encoding: str) -> StanceErr
     )
 
 
+def _is_stream(path: Path) -> bool:
+    """An existing output that is neither a regular file nor a folder (a device, a pipe)."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
 def check_output_path(path: str | os.PathLike[str], force: bool) -> Path:
     """Refuse to clobber an existing file unless ``force``, and check the folder is writable."""
     p = Path(path)
     if p.is_dir():
         raise StanceError(f"{p}: is a directory, expected a file name")
+    if _is_stream(p):
+        return p
     if p.exists() and not force:
         raise StanceError(f"{p}: already exists; pass --force to overwrite it")
     parent = p.parent if str(p.parent) else Path(".")
@@ -110,11 +117,12 @@ def atomic_write(
     left as it was. ``path == "-"`` writes to stdout directly.
     """
     if str(path) == STDIO:
-        if "b" in mode:
-            yield sys.stdout.buffer
-        else:
-            yield sys.stdout
+        yield sys.stdout.buffer if "b" in mode else sys.stdout
         sys.stdout.flush()
+        return
+    if _is_stream(Path(path)):  # /dev/null, /dev/stdout, a named pipe: nothing to replace
+        with open(path, mode, **({} if "b" in mode else {"encoding": encoding})) as fh:
+            yield fh
         return
     target = check_output_path(path, force)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
