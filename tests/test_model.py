@@ -14,6 +14,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.model_selection import GridSearchCV, cross_val_score
 
 import stance
+from stance.cues import NegationCues
 from stance.errors import StanceError
 from stance.model import card_path, load_model, read_card, save_model
 
@@ -26,9 +27,11 @@ def test_pipeline_works_in_cross_val_score_grid_search_and_calibration(own_pairs
     scores = cross_val_score(pipeline, pairs, labels, cv=3)
     assert scores.shape == (3,) and scores.mean() > 0.34  # better than a majority guess
 
-    grid = GridSearchCV(pipeline, {"clf__C": [0.5, 4.0], "features__sides": [True, False]}, cv=2)
+    grid = GridSearchCV(
+        pipeline, {"clf__C": [0.5, 4.0], "features__negation": ["drop", NegationCues()]}, cv=2
+    )
     grid.fit(pairs, labels)
-    assert set(grid.best_params_) == {"clf__C", "features__sides"}
+    assert set(grid.best_params_) == {"clf__C", "features__negation"}
 
     calibrated = CalibratedClassifierCV(pipeline, cv=3).fit(pairs, labels)
     proba = calibrated.predict_proba(pairs[:5])

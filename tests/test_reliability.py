@@ -124,7 +124,7 @@ def test_os_errors_become_one_line(model_file, tmp_path, monkeypatch):
 
 
 def test_max_chars_bounds_what_the_featurizer_reads(small_model):
-    features = small_model.named_steps["features"]
+    features = small_model.named_steps["features"].named_transformers["tfidf"]
     long = "mot " * 10_000
     np.testing.assert_array_equal(
         features.transform([(long, "x")]).toarray(),

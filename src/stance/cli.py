@@ -13,6 +13,7 @@ import click
 from . import __version__, api
 from .data import CORPORA, DATA_DIR_ENV, LABELS
 from .errors import StanceError
+from .explain import explain
 from .model import MODEL_ENV, load_model
 
 
@@ -87,17 +88,26 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["stance.debug"] = debug
 
 
-def _parse_params(params: tuple[str, ...]) -> dict[str, Any]:
+def _parse_params(params: tuple[str, ...], option: str = "--param") -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     for item in params:
-        key, sep, value = item.partition("=")
+        key, sep, value = item.rpartition("=")
         if not sep or not key:
-            raise StanceError(f"--param {item!r}: expected KEY=VALUE, e.g. C=2.0")
+            raise StanceError(f"{option} {item!r}: expected KEY=VALUE, e.g. C=2.0")
         try:
             parsed[key] = ast.literal_eval(value)
         except (ValueError, SyntaxError):
             parsed[key] = value
     return parsed
+
+
+def _parse_weights(items: tuple[str, ...]) -> dict[str, float]:
+    weights = {}
+    for key, value in _parse_params(items, "--weight").items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise StanceError(f"--weight {key}={value}: the weight must be a number >= 0")
+        weights[key] = float(value)
+    return weights
 
 
 @cli.command()
@@ -123,6 +133,12 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, Any]:
     metavar="KEY=VALUE",
     help="Model parameter, e.g. C=2.0 or min_df=1 (repeatable).",
 )
+@click.option(
+    "--weight",
+    multiple=True,
+    metavar="DATA=W",
+    help="Training weight of one DATA source, e.g. data/pairs.fr.jsonl=10 (repeatable).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing model file.")
 @data_dir_option
 @encoding_option
@@ -134,6 +150,7 @@ def train(
     test_size: float,
     seed: int,
     param: tuple[str, ...],
+    weight: tuple[str, ...],
     force: bool,
     data_dir: str | None,
     encoding: str,
@@ -154,6 +171,7 @@ def train(
         encoding=encoding,
         force=force,
         params=_parse_params(param),
+        weights=_parse_weights(weight),
         log=lambda message: click.echo(message, err=True),
         progress=None,
     )
@@ -195,6 +213,12 @@ def evaluate(
     "-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines out."
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--explain",
+    "explain_",
+    is_flag=True,
+    help="Show what drove the verdict: strongest features and cue findings.",
+)
 @model_option
 @encoding_option
 @json_option
@@ -203,6 +227,7 @@ def score(
     input_: str | None,
     output: str,
     force: bool,
+    explain_: bool,
     model: str | None,
     encoding: str,
     as_json: bool,
@@ -229,7 +254,11 @@ def score(
         if output != "-":
             click.echo(f"scored {count:,} pair{'' if count == 1 else 's'} into {output}", err=True)
         return
+    if explain_ and input_ is not None:
+        raise click.UsageError("--explain works on one pair (A B), not on a file")
     (verdict,) = api.score(pipeline, [statements])
+    if explain_:
+        verdict = explain(pipeline, *statements)
     if as_json:
         _echo_json(verdict)
     else:
@@ -237,11 +266,17 @@ def score(
 
 
 def format_verdict(verdict: dict[str, Any]) -> str:
-    """A verdict as a small table with bars, for a terminal."""
+    """A verdict as a small table with bars (and its explanation, if any), for a terminal."""
     lines = [f"{verdict['label']}"]
     for label in LABELS:
         p = verdict["probabilities"][label]
         lines.append(f"  {label:<11} {p:6.3f}  {'█' * round(p * 30)}")
+    why = verdict.get("explanation")
+    if why:
+        lines += ["", f"toward {why['toward']}:"]
+        lines += [f"  {f['share']:+.3f}  {f['feature']}" for f in why["features"]]
+        if why["cues"]:
+            lines += ["cues:"] + [f"  {note}" for note in why["cues"]]
     return "\n".join(lines)
 
 

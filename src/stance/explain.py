@@ -1,0 +1,72 @@
+"""Why a verdict: the features that pushed a pair toward its label, and what the cues saw.
+
+The classifier is linear, so each feature's share of the verdict is exact: its value times its
+weight for the predicted label, minus its average weight over the labels (softmax ignores what
+all labels share). The strongest shares, read back as n-grams and cue values, and the cue
+families' own sentences ("quantities 200–900 vs 4,000–6,000 do not overlap") are the explanation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from .data import LABELS
+
+PARTS = {"a": "in A", "b": "in B", "diff": "in one side only", "both": "in both"}
+
+
+def _linear(clf: Any) -> LogisticRegression:
+    """The logistic regression inside ``clf`` (itself, or the one a calibration wraps)."""
+    if isinstance(clf, CalibratedClassifierCV):
+        return clf.calibrated_classifiers_[0].estimator
+    return clf
+
+
+def describe_feature(name: str) -> str:
+    """``word:b:pas`` -> ``word "pas" in B``; cue and cosine names stay as they are."""
+    view, _, rest = name.partition(":")
+    part, _, term = rest.partition(":")
+    if view in {"word", "char"} and part in PARTS:
+        return f'{view} "{term}" {PARTS[part]}'
+    return name
+
+
+def explain(pipeline: Pipeline, a: str, b: str, top: int = 8) -> dict[str, Any]:
+    """The verdict on ``(a, b)`` with its ``explanation``: top features and cue notes."""
+    features = pipeline.named_steps["features"]
+    lr = _linear(pipeline.named_steps["clf"])
+    proba = pipeline.predict_proba([(a, b)])[0]
+    k = int(np.argmax(proba))
+    x = features.transform([(a, b)]).tocsr()
+    relative = lr.coef_[k] - lr.coef_.mean(axis=0)
+    shares = x.data * relative[x.indices]
+    order = np.argsort(-shares)[:top]
+    names = features.get_feature_names_out()
+    cues = [
+        note
+        for _, step in getattr(features, "transformer_list", [])  # cue families, if any
+        if hasattr(step, "explain")
+        for note in step.explain(a, b)
+    ]
+    return {
+        "label": LABELS[k],
+        "probabilities": {label: round(float(p), 6) for label, p in zip(LABELS, proba)},
+        "explanation": {
+            "toward": LABELS[k],
+            "features": [
+                {
+                    "feature": describe_feature(str(names[x.indices[i]])),
+                    "value": round(float(x.data[i]), 4),
+                    "share": round(float(shares[i]), 4),
+                }
+                for i in order
+                if shares[i] > 0
+            ],
+            "cues": cues,
+        },
+    }

@@ -1,0 +1,124 @@
+"""Each contradiction cue family sees what it claims to see, and nothing else."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from stance.cues import (
+    CUE_FAMILIES,
+    OPPOSITES,
+    AlignmentCues,
+    NegationCues,
+    OppositeCues,
+    QuantityCues,
+)
+
+
+def row(cues, a: str, b: str) -> dict[str, float]:
+    values = cues.fit([(a, b)]).transform([(a, b)])[0]
+    names = [n.split(":", 1)[1] for n in cues.get_feature_names_out()]
+    return dict(zip(names, values.tolist()))
+
+
+@pytest.mark.parametrize("family", sorted(CUE_FAMILIES))
+def test_every_family_is_a_stateless_transformer_with_names(family):
+    cues = CUE_FAMILIES[family]()
+    assert clone(cues).get_params() == cues.get_params() == {}
+    X = cues.fit_transform([("a", "b"), ("Il pleut.", "Il ne pleut pas.")])
+    assert X.shape == (2, len(cues.get_feature_names_out())) == (2, cues.n_features_out_)
+    assert all(n.startswith(f"{family}:") for n in cues.get_feature_names_out())
+    assert np.all(np.isfinite(X))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "only_one"),
+    [
+        ("Le contrat a été signé.", "Le contrat n'a pas été signé.", True),
+        ("The bridge reopened.", "The bridge has not reopened.", True),
+        ("The bridge didn't reopen.", "The bridge reopened.", True),
+        ("Aucun blessé n'est à déplorer.", "Il n'y a eu aucun blessé.", False),
+        ("Le pont a rouvert.", "Le pont a rouvert lundi.", False),
+    ],
+)
+def test_negation_on_one_side_only(a, b, only_one):
+    assert row(NegationCues(), a, b)["neg_only_one"] == float(only_one)
+
+
+def test_denial_verbs_in_both_languages():
+    r = row(NegationCues(), "Le ministre a démenti tout accord.", "Un accord a été conclu.")
+    assert r["denial_a"] == 1 and r["denial_only_one"] == 1
+    r = row(NegationCues(), "The firm signed the deal.", "The firm denied signing the deal.")
+    assert r["denial_b"] == 1 and r["denial_only_one"] == 1
+    assert row(NegationCues(), "Sa nièce a parlé.", "Elle a parlé.")["denial_a"] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposed"),
+    [
+        ("Le chômage est en hausse.", "Le chômage a baissé.", True),
+        ("Unemployment rose in May.", "Unemployment fell in May.", True),
+        ("L'équipe a remporté la finale.", "L'équipe a perdu la finale.", True),
+        ("The court acquitted him.", "The court convicted him.", True),
+        ("Le musée a rouvert.", "The museum is closed.", True),
+        ("Les prix augmentent.", "Les prix progressent.", False),
+        ("An update was released.", "Shares went down.", False),  # "up" is not "update"
+    ],
+)
+def test_opposite_directions(a, b, opposed):
+    assert row(OppositeCues(), a, b)["any_opposed"] == float(opposed)
+
+
+def test_same_direction_is_counted():
+    assert row(OppositeCues(), "Prices rose.", "Prices increased sharply.")["same_direction"] == 1
+
+
+def test_opposites_lexicon_entries_are_folded_prefixes():
+    for one, two in OPPOSITES:
+        for entry in one + two:
+            assert entry == entry.lower() and entry.isascii() and " " not in entry
+
+
+def test_alignment_coverage_and_new_names():
+    same = row(
+        AlignmentCues(), "Le maire de Lyon a démissionné.", "Le maire de Lyon a démissionné."
+    )
+    assert same["jaccard"] == 1 and same["b_new_words"] == 0
+    other = row(
+        AlignmentCues(), "Le maire de Lyon a démissionné.", "Le maire de Nantes a démissionné."
+    )
+    assert other["b_new_names"] > 0 and other["jaccard"] < 1
+    digits = row(AlignmentCues(), "Il y a 12 morts.", "Il y a 40 morts.")
+    assert digits["digits_differ"] == 1 and digits["digits_only_one_side"] == 0
+
+
+def test_quantities_that_cannot_both_count_the_same_thing():
+    r = row(
+        QuantityCues(),
+        "Selon la police, quelques centaines de manifestants ont défilé.",
+        "Les syndicats comptent entre 4.000 et 6.000 manifestants.",
+    )
+    assert r["matched"] == 1 and r["matched_disjoint"] == 1 and r["matched_overlap"] == 0
+    assert r["gap"] == pytest.approx(np.log10(4000 / 900), abs=1e-3)
+
+
+def test_quantities_that_agree_in_other_words():
+    r = row(QuantityCues(), "Four thousand jobs will go.", "The plan cuts 4,000 jobs.")
+    assert r["matched_overlap"] == 1 and r["matched_disjoint"] == 0
+
+
+def test_changes_pointing_opposite_ways():
+    r = row(QuantityCues(), "Exports doubled last year.", "Exports fell last year.")
+    assert r["change_a"] == 1 and r["change_b"] == -1 and r["changes_opposed"] == 1
+
+
+def test_explanations_say_what_each_family_saw():
+    assert QuantityCues().explain(
+        "quelques centaines de combattants", "entre 4.000 et 6.000 combattants"
+    ) == ["quantities 200–900 vs 4,000–6,000 do not overlap"]
+    assert NegationCues().explain("Il pleut.", "Il ne pleut pas.") == ["negation only in B"]
+    assert OppositeCues().explain("Prices rose.", "Prices fell.") == [
+        "opposite directions: hausse / baisse"
+    ]
+    assert AlignmentCues().explain("x y", "x y") == []

@@ -1,0 +1,95 @@
+"""Explanations name what drove a verdict; calibration and ECE mean what they say."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import stance
+from stance.explain import describe_feature, explain
+from stance.metrics import expected_calibration_error
+from stance.model import save_model
+
+from .conftest import SMALL
+from .test_cli import run
+
+
+def test_ece_is_zero_when_confidence_matches_accuracy_and_large_when_it_does_not():
+    proba = np.array([[0.8, 0.1, 0.1]] * 5)
+    right = ["agree"] * 4 + ["neutral"]  # 80 % right at 80 % confidence
+    assert expected_calibration_error(right, proba) == pytest.approx(0.0)
+    assert expected_calibration_error(["neutral"] * 5, proba) == pytest.approx(0.8)
+
+
+def test_calibrated_pipeline_is_still_one_pipeline_with_label_order(own_pairs):
+    pairs, labels = own_pairs
+    model = stance.make_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
+    assert list(model.classes_) == list(stance.LABELS)
+    np.testing.assert_allclose(model.predict_proba(pairs[:10]).sum(axis=1), 1.0)
+
+
+def test_calibrated_model_saves_and_loads_safely(own_pairs, tmp_path):
+    pairs, labels = own_pairs
+    model = stance.make_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
+    save_model(model, tmp_path / "c.skops", {})
+    loaded = stance.load_model(tmp_path / "c.skops")
+    np.testing.assert_allclose(loaded.predict_proba(pairs[:5]), model.predict_proba(pairs[:5]))
+
+
+def test_explanation_lists_positive_shares_and_cue_notes(small_model):
+    a = "Selon la police, quelques centaines de personnes ont manifesté."
+    b = "Selon les syndicats, entre 4.000 et 6.000 personnes ont manifesté."
+    verdict = explain(small_model, a, b)
+    why = verdict["explanation"]
+    assert why["toward"] == verdict["label"]
+    assert why["features"] and all(f["share"] > 0 for f in why["features"])
+    shares = [f["share"] for f in why["features"]]
+    assert shares == sorted(shares, reverse=True)
+    assert "quantities 200–900 vs 4,000–6,000 do not overlap" in why["cues"]
+
+
+def test_feature_names_read_as_words():
+    assert describe_feature("word:b:pas") == 'word "pas" in B'
+    assert describe_feature("char:diff:oub") == 'char "oub" in one side only'
+    assert describe_feature("quantities:gap") == "quantities:gap"
+
+
+def test_cli_explain_as_table_and_json(small_model, tmp_path):
+    path = tmp_path / "m.skops"
+    save_model(small_model, path, {})
+    args = ["score", "-m", str(path), "Les prix ont augmenté.", "Les prix ont baissé."]
+    table = run(*args, "--explain")
+    assert table.exit_code == 0, table.output
+    assert "toward" in table.stdout and "opposite directions" in table.stdout
+    data = json.loads(run(*args, "--explain", "--json").stdout)
+    assert set(data) == {"label", "probabilities", "explanation"}
+    assert run("score", "-m", str(path), "-i", "x.csv", "--explain").exit_code == 2
+
+
+def test_training_needs_all_three_labels_and_known_weights(tmp_path):
+    data = tmp_path / "two.csv"
+    data.write_text("a,b,label\nx,y,agree\nz,w,contradict\n", encoding="utf-8")
+    three = tmp_path / "three.csv"
+    three.write_text("a,b,label\nx,y,agree\nz,w,contradict\nu,v,neutral\n", encoding="utf-8")
+    result = run("train", str(data), "-o", str(tmp_path / "m.skops"), "--test-size", "0")
+    assert result.exit_code == 2 and "has no neutral pairs" in result.stderr
+    result = run("train", str(data), "-o", str(tmp_path / "m.skops"), "--weight", "other.csv=2")
+    assert result.exit_code == 2 and "not in the training data" in result.stderr
+    result = run("train", str(three), "-o", str(tmp_path / "m.skops"), "--weight", f"{three}=x")
+    assert result.exit_code == 2 and "must be a number" in result.stderr
+
+
+def test_weights_are_applied_and_recorded(tmp_path):
+    from .conftest import OWN_DATA
+
+    out = tmp_path / "w.skops"
+    params = [a for k, v in SMALL.items() for a in ("--param", f"{k}={v}")]
+    result = run(
+        "train", *map(str, OWN_DATA), "-o", str(out), "--weight", f"{OWN_DATA[0]}=3", *params
+    )
+    assert result.exit_code == 0, result.output
+    card = stance.read_card(out)
+    assert card["weights"] == {str(OWN_DATA[0]): 3.0}
+    assert "ece" in card["heldout_metrics"]
