@@ -44,7 +44,7 @@ def test_cli_score_never_shows_a_traceback(small_model, tmp_path_factory, a, b):
     model = tmp_path_factory.getbasetemp() / "prop.skops"
     if not model.exists():
         save_model(small_model, model, {})
-    result = run("score", "-m", str(model), "--json", a, b)
+    result = run("score", "-m", str(model), "--json", "--", a, b)
     assert "Traceback" not in result.output
     if a.strip() and b.strip():
         assert result.exit_code == 0, result.output

@@ -32,6 +32,14 @@ TRAINING_DATA = [
     "data/pairs.en.jsonl",
 ]
 
+# The team's 320 news-style pairs are the only in-domain data beside ~25,000 NLI pairs about
+# captions and fiction; weighted 20, they raised accuracy on held-out team pairs from 0.50 to
+# 0.57 (3-fold) without changing XNLI-fr, RTE3-FR or SICK-FR test accuracy (+-0.01).
+WEIGHTS = {"data/pairs.fr.jsonl": 20.0, "data/pairs.en.jsonl": 20.0}
+
+# Temperature-scaled probabilities (see stance.model.make_pipeline).
+PARAMS = {"calibrate": True}
+
 
 @click.command()
 @click.option(
@@ -41,7 +49,15 @@ TRAINING_DATA = [
 )
 @click.option("-o", "--output", default=f"models/{DEFAULT_MODEL_FILE}", show_default=True)
 @click.option("--force", is_flag=True, help="Replace an existing model.")
-def main(data_dir: str | None, output: str, force: bool) -> None:
+@click.option(
+    "--param",
+    type=(str, float),
+    multiple=True,
+    help="Override a numeric model parameter, e.g. --param cue_weight 3 (for experiments).",
+)
+def main(
+    data_dir: str | None, output: str, force: bool, param: tuple[tuple[str, float], ...]
+) -> None:
     """Train and save the default model, then print its held-out figures."""
     from stance.cli import format_report
 
@@ -52,6 +68,8 @@ def main(data_dir: str | None, output: str, force: bool) -> None:
             output,
             data_dir=data_dir,
             force=force,
+            params={**PARAMS, **dict(param)},
+            weights=WEIGHTS,
             log=lambda message: click.echo(message, err=True),
         )
     except stance.StanceError as err:

@@ -5,7 +5,6 @@ The CLI is a thin layer over these; anything the CLI does, a notebook can do by 
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,8 +20,9 @@ from tqdm import tqdm
 
 from .data import LABELS, describe, fingerprint, iter_pairs, load, pairs_of
 from .errors import StanceError
+from .extract import extract, read_article
 from .features import Pairs, split_pairs
-from .fileio import atomic_write
+from .fileio import atomic_write, json_line
 from .metrics import classification_report
 from .model import (
     MODEL_SUFFIX,
@@ -32,6 +32,7 @@ from .model import (
     read_card,
     save_model,
 )
+from .pairs import THRESHOLD, candidate_pairs
 
 Log = Callable[[str], None]
 
@@ -62,6 +63,68 @@ def _columns(sources: Sequence[tuple[str, Any]]) -> tuple[list[tuple[str, str]],
 
 
 BATCH = 2048
+
+
+def extract_files(
+    paths: Sequence[str], encoding: str = "utf-8", narrative: bool = False
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Statements (as dicts) of every article, and each article's text by name.
+
+    An article is named by its file name, or by its path where two files share a name; ``-``
+    reads one article from stdin, named ``<stdin>``.
+    """
+    if not paths:
+        raise StanceError("no article given")
+    basenames = [Path(p).name for p in paths]
+    texts: dict[str, str] = {}
+    statements: list[dict[str, Any]] = []
+    for path, base in zip(paths, basenames):
+        name = "<stdin>" if path == "-" else (base if basenames.count(base) == 1 else path)
+        if name in texts:
+            raise StanceError(f"{path}: given twice")
+        texts[name] = read_article(path, encoding)
+        statements += [s.to_dict() for s in extract(texts[name], name, narrative=narrative)]
+    return statements, texts
+
+
+def scan(
+    pipeline: Pipeline,
+    paths: Sequence[str],
+    *,
+    threshold: float = THRESHOLD,
+    encoding: str = "utf-8",
+    narrative: bool = False,
+    progress: bool | None = False,
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Extract, pair and score: the pairs ranked by probability of contradiction.
+
+    Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities"}, ...]``
+    most contradictory first, and the articles' texts (for reports).
+    """
+    statements, texts = extract_files(paths, encoding, narrative)
+    pairs = candidate_pairs(statements, threshold)
+    proba = predict_proba(pipeline, [(p["a"], p["b"]) for p in pairs], progress)
+    results = [
+        {
+            "a": p["statement_a"],
+            "b": p["statement_b"],
+            **_verdict(row),
+            "similarity": p["similarity"],
+        }
+        for p, row in zip(pairs, proba)
+    ]
+    results.sort(key=lambda r: -r["probabilities"]["contradict"])
+    return results, texts
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], output: str, force: bool = False) -> int:
+    """Write records as JSON Lines, atomically (or to stdout for ``-``); return the count."""
+    count = 0
+    with atomic_write(output, force=force) as out:
+        for row in rows:
+            out.write(json_line(row) + "\n")
+            count += 1
+    return count
 
 
 def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
@@ -325,7 +388,7 @@ def score_file(
                 _free_key(row, "label")
                 _free_key(row, "probabilities")
                 row.update(_verdict(p))
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.write(json_line(row) + "\n")
             count += len(batch)
             bar.update(len(batch))
     return count

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import ast
-import json
+import os
+import shutil
 import sys
+import textwrap
 import traceback
 from typing import Any
 
 import click
 
 from . import __version__, api
-from .data import CORPORA, DATA_DIR_ENV, LABELS
+from .data import CORPORA, DATA_DIR_ENV, LABELS, iter_statements
 from .errors import StanceError
 from .explain import explain
+from .fileio import atomic_write, check_output_path, json_line
+from .label import label_pairs
 from .model import MODEL_ENV, load_model
+from .pairs import THRESHOLD, candidate_pairs
 
 
 class _Group(click.Group):
@@ -40,7 +45,7 @@ class _Group(click.Group):
 
 
 def _echo_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False))
+    click.echo(json_line(obj))
 
 
 data_dir_option = click.option(
@@ -84,6 +89,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
       stance score -i pairs.csv -o out.jsonl  score a file of pairs
       stance train DATA... -o model.skops     train, holding out a test split
       stance evaluate -m model.skops          evaluate on the held-out rows
+      stance extract article.txt              who said what, as JSON Lines
+      stance pairs statements.jsonl           candidate pairs of statements
+      stance label pairs.jsonl -o labels.jsonl  label pairs in the terminal
+      stance scan articles/*.txt              the most contradictory pairs, ranked
     """
     ctx.meta["stance.debug"] = debug
 
@@ -263,6 +272,151 @@ def score(
         _echo_json(verdict)
     else:
         click.echo(format_verdict(verdict))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines.")
+@click.option("--narrative", is_flag=True, help="Also emit unattributed sentences (speaker null).")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@encoding_option
+def extract(
+    files: tuple[str, ...], output: str, narrative: bool, force: bool, encoding: str
+) -> None:
+    """Find who said what in French or English articles (FILE... or - for stdin).
+
+    One JSON object per statement: id, article, start, end (character offsets), quote (the
+    exact text[start:end]), speaker (null for narrative), cue (the attribution frame), claim
+    (the content without the frame) and lang.
+    """
+    statements, _ = api.extract_files(files, encoding, narrative)
+    count = api.write_jsonl(statements, output, force)
+    if output != "-":
+        click.echo(f"{count:,} statements into {output}", err=True)
+
+
+@cli.command()
+@click.argument("statements", nargs=-1, required=True)
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines.")
+@click.option(
+    "--threshold",
+    default=THRESHOLD,
+    show_default=True,
+    type=float,
+    help="Minimum relatedness (text + names + quantities + story) of a candidate pair.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@encoding_option
+def pairs(
+    statements: tuple[str, ...], output: str, threshold: float, force: bool, encoding: str
+) -> None:
+    """Pair statements about the same subject, within and across articles.
+
+    Reads the JSON Lines of `stance extract`; writes one candidate pair per line with the two
+    claims as `a` and `b` (ready for `stance score -i` and `stance label`) and both statements.
+    """
+    rows = [row for path in statements for row in iter_statements(path, encoding)]
+    count = api.write_jsonl(candidate_pairs(rows, threshold), output, force)
+    if output != "-":
+        click.echo(f"{count:,} pairs into {output}", err=True)
+
+
+@cli.command()
+@click.argument("pairs_file", metavar="PAIRS")
+@click.option("-o", "--output", required=True, metavar="LABELLED.jsonl", help="Labels file.")
+@click.option("--retry-skipped", is_flag=True, help="Show skipped pairs again.")
+@encoding_option
+def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> None:
+    """Label pairs by hand in the terminal, one key each: agree, contradict, neutral.
+
+    Every label is appended to LABELLED.jsonl and flushed to disk as it is given, so Ctrl-C or a
+    killed process loses nothing; run the same command again to resume. Skipped pairs are
+    remembered in LABELLED.jsonl.skipped. The output trains directly: `stance train
+    LABELLED.jsonl`.
+    """
+    if not sys.stdin.isatty() and not os.path.exists("/dev/tty"):
+        raise StanceError("stance label needs a terminal to read keys from")
+    label_pairs(pairs_file, output, encoding=encoding, retry_skipped=retry_skipped)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--top", default=10, show_default=True, help="Rows of the table (--json: all).")
+@click.option(
+    "--html",
+    "html_path",
+    metavar="REPORT.html",
+    help="Also write a self-contained HTML report with each quote highlighted in its article.",
+)
+@click.option(
+    "--threshold",
+    default=THRESHOLD,
+    show_default=True,
+    type=float,
+    help="Minimum relatedness of a candidate pair (see `stance pairs`).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing report.")
+@model_option
+@encoding_option
+@json_option
+def scan(
+    files: tuple[str, ...],
+    top: int,
+    html_path: str | None,
+    threshold: float,
+    force: bool,
+    model: str | None,
+    encoding: str,
+    as_json: bool,
+) -> None:
+    """Extract, pair and score articles: the pairs most likely to contradict, first.
+
+    \b
+      stance scan coverage/*.txt
+      stance scan --json a.fr.txt b.en.txt > ranked.jsonl
+      stance scan --html report.html coverage/*.txt
+    """
+    if html_path:
+        check_output_path(html_path, force)
+    pipeline = load_model(model)
+    results, texts = api.scan(
+        pipeline, files, threshold=threshold, encoding=encoding, progress=None
+    )
+    if html_path:
+        from .report import render_html
+
+        with atomic_write(html_path, force=force) as fh:
+            fh.write(render_html(results, texts, top=top))
+        click.echo(f"report: {html_path}", err=True)
+    if as_json:
+        for row in results:
+            _echo_json(row)
+    else:
+        click.echo(format_scan(results[:top], len(results), len(texts)))
+
+
+def format_scan(results: list[dict[str, Any]], n_pairs: int, n_articles: int) -> str:
+    """The top of a scan as a table: rank, P(contradict), speaker and quote of each side."""
+    width = max(60, shutil.get_terminal_size().columns)
+    side = (width - 12) // 2
+    lines = [f"{n_pairs:,} pairs from {n_articles:,} articles, most contradictory first", ""]
+    lines.append(f"{'#':>3} {'P(contra)':>9}  {'A':<{side - 1}}{'B':<{side}}")
+    for rank, r in enumerate(results, 1):
+        cells = [_cell(r[k], side - 2) for k in ("a", "b")]
+        lines.append(
+            f"{rank:>3} {r['probabilities']['contradict']:>9.3f}  "
+            f"{cells[0][0]:<{side - 1}}{cells[1][0]}"
+        )
+        lines.append(f"{'':>15}{cells[0][1]:<{side - 1}}{cells[1][1]}")
+    return "\n".join(lines)
+
+
+def _cell(statement: dict[str, Any], width: int) -> tuple[str, str]:
+    """Two lines for a table cell: "speaker (article)" and the quote, shortened to fit."""
+    who = f"{statement.get('speaker') or '(narrative)'} ({statement.get('article')})"
+    return textwrap.shorten(who, width, placeholder="…"), textwrap.shorten(
+        statement.get("quote") or statement.get("claim") or "", width, placeholder="…"
+    )
 
 
 def format_verdict(verdict: dict[str, Any]) -> str:

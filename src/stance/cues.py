@@ -114,13 +114,18 @@ def _matches(word: str, entries: tuple[str, ...]) -> bool:
     return any(word.startswith(e) if len(e) >= 4 else word == e for e in entries)
 
 
+@lru_cache(maxsize=65536)
+def _is_denial(word: str) -> bool:
+    return _matches(word, DENIAL_PREFIXES)
+
+
 def _negations(words: list[str]) -> int:
     count = sum(w in NEGATION for w in words)
     return count + sum(w.endswith("n't") for w in words)
 
 
 def _denials(words: list[str]) -> int:
-    return sum(_matches(w, DENIAL_PREFIXES) for w in words)
+    return sum(_is_denial(w) for w in words)
 
 
 class NegationCues(_Cues):
@@ -224,12 +229,21 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+@lru_cache(maxsize=65536)
+def _word_sides(word: str) -> tuple[tuple[int, int], ...]:
+    """The (group, side) entries of ``OPPOSITES`` that a word matches; words repeat, so cached."""
+    return tuple(
+        (g, side)
+        for g, group in enumerate(OPPOSITES)
+        for side, entries in enumerate(group)
+        if _matches(word, entries)
+    )
+
+
 def _sides(words: list[str]) -> list[tuple[bool, bool]]:
     """For each opposite group: (side one present, side two present)."""
-    return [
-        (any(_matches(w, one) for w in words), any(_matches(w, two) for w in words))
-        for one, two in OPPOSITES
-    ]
+    found = {hit for w in set(words) for hit in _word_sides(w)}
+    return [((g, 0) in found, (g, 1) in found) for g in range(len(OPPOSITES))]
 
 
 def _opposed(wa: list[str], wb: list[str]) -> list[int]:
@@ -276,7 +290,7 @@ def _content(words: Iterable[str]) -> set[str]:
     return {w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1}
 
 
-def _capitalised(text: str) -> set[str]:
+def proper_names(text: str) -> set[str]:
     """Names: capitalised words not at a sentence start, accent-folded."""
     return {_fold(m.group()) for m in re.finditer(r"(?<![.!?«\"]\s)(?<!^)\b[A-ZÀ-Ý][\w-]+", text)}
 
@@ -300,7 +314,7 @@ class AlignmentCues(_Cues):
         wa, wb = _words(a), _words(b)
         ca, cb = _content(wa), _content(wb)
         union = ca | cb
-        na, nb = _capitalised(a), _capitalised(b)
+        na, nb = proper_names(a), proper_names(b)
         da = {w for w in wa if w.isdigit()}
         db = {w for w in wb if w.isdigit()}
         return [

@@ -16,6 +16,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,7 @@ def _detect_format(path: str, first_line: str) -> str:
 
 
 def _check_row(
-    row: dict[str, Any], where: str, require_label: bool, columns: Iterable[str]
+    row: dict[str, Any], where: str, columns: Iterable[str], require_label: bool
 ) -> dict[str, Any]:
     """Validate one pair row in place: statements present and non-empty, label known."""
     needed = ("a", "b", "label") if require_label else ("a", "b")
@@ -105,7 +106,8 @@ def iter_pairs(
             fmt = _detect_format(path, first)
             lines = _chain(first, fh)
             if fmt == "jsonl":
-                yield from _iter_jsonl(lines, name, require_label)
+                check = partial(_check_row, require_label=require_label)
+                yield from _iter_jsonl(lines, name, check)
             else:
                 yield from _iter_delimited(
                     lines, name, "\t" if fmt == "tsv" else ",", require_label
@@ -119,7 +121,9 @@ def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
     yield from rest
 
 
-def _iter_jsonl(lines: Iterable[str], name: str, require_label: bool) -> Iterator[dict]:
+def _iter_jsonl(
+    lines: Iterable[str], name: str, check: Callable[[dict, str, Iterable[str]], dict]
+) -> Iterator[dict]:
     seen = 0
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
@@ -134,9 +138,28 @@ def _iter_jsonl(lines: Iterable[str], name: str, require_label: bool) -> Iterato
         if not isinstance(row, dict):
             raise StanceError(f"{where}: expected a JSON object, got {type(row).__name__}")
         seen += 1
-        yield _check_row(row, where, require_label, row.keys())
+        yield check(row, where, row.keys())
     if not seen:
-        raise StanceError(f"{name}: no pairs in file")
+        raise StanceError(f"{name}: no records in file")
+
+
+def _check_statement(row: dict[str, Any], where: str, columns: Iterable[str]) -> dict[str, Any]:
+    text = row.get("claim") or row.get("quote")
+    if not isinstance(text, str) or not text.strip():
+        raise StanceError(f"{where}: a statement needs a non-empty claim or quote")
+    if "id" not in columns:
+        raise StanceError(f"{where}: a statement needs an id")
+    return row
+
+
+def iter_statements(path: str, encoding: str = "utf-8") -> Iterator[dict[str, Any]]:
+    """Yield the statements of a JSON Lines file written by ``stance extract``, validated."""
+    name = _display(path)
+    try:
+        with open_text(path, encoding) as fh:
+            yield from _iter_jsonl(fh, name, _check_statement)
+    except UnicodeDecodeError as err:
+        raise decode_error(path, err, encoding) from err
 
 
 def _iter_delimited(
@@ -155,7 +178,7 @@ def _iter_delimited(
             if len(row) != len(header):
                 raise StanceError(f"{where}: {len(row)} fields, but the header has {len(header)}")
             seen += 1
-            yield _check_row(dict(zip(header, row)), where, require_label, header)
+            yield _check_row(dict(zip(header, row)), where, header, require_label)
     except csv.Error as err:
         raise StanceError(f"{name}: line {reader.line_num}: malformed CSV ({err})") from None
     if not seen:

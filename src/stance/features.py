@@ -22,10 +22,16 @@ Pairs = Any
 (DataFrame, Dataset, dict of lists) with columns ``a`` and ``b``."""
 
 
+MAX_CHARS = 5000
+"""How much of a statement the model reads. Statements are sentences; a 10 MB "statement"
+would otherwise expand into tens of millions of character n-grams and gigabytes of memory."""
+
+
 def split_pairs(X: Pairs) -> tuple[list[str], list[str]]:
     """Split pairs into the list of ``a`` statements and the list of ``b`` statements.
 
-    Values are turned into text (``None`` into ``""``) so that any table scores.
+    Values are turned into text (``None`` into ``""``) so that any table scores, and cut to
+    :data:`MAX_CHARS` so that every featurizer's work per pair is bounded.
     """
     if hasattr(X, "columns") or hasattr(X, "column_names") or isinstance(X, dict):
         a, b = list(X["a"]), list(X["b"])
@@ -39,7 +45,7 @@ def split_pairs(X: Pairs) -> tuple[list[str], list[str]]:
 
 
 def _text(x: Any) -> str:
-    return "" if x is None else str(x)
+    return "" if x is None else str(x)[:MAX_CHARS]
 
 
 class PairFeaturizer(TransformerMixin, BaseEstimator):
@@ -58,10 +64,6 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         use 1 + log(tf), as is usual for short texts.
     sides:
         include the vectors of ``a`` and ``b`` themselves (not only their relation).
-    max_chars:
-        read at most this many characters of a statement. Statements are sentences; a 10 MB
-        "statement" would otherwise expand into tens of millions of character n-grams and
-        gigabytes of memory. ``None`` reads everything.
     """
 
     def __init__(
@@ -73,7 +75,6 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         min_df: int | float = 2,
         sublinear_tf: bool = True,
         sides: bool = True,
-        max_chars: int | None = 5000,
     ) -> None:
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -82,13 +83,6 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         self.min_df = min_df
         self.sublinear_tf = sublinear_tf
         self.sides = sides
-        self.max_chars = max_chars
-
-    def _split(self, X: Pairs) -> tuple[list[str], list[str]]:
-        a, b = split_pairs(X)
-        if self.max_chars is None:
-            return a, b
-        return [x[: self.max_chars] for x in a], [x[: self.max_chars] for x in b]
 
     def _vectorizers(self) -> dict[str, TfidfVectorizer]:
         common = {"min_df": self.min_df, "sublinear_tf": self.sublinear_tf, "dtype": np.float32}
@@ -110,7 +104,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Pairs, y: Any = None) -> PairFeaturizer:
         """Learn both vocabularies from the statements of both sides."""
-        a, b = self._split(X)
+        a, b = split_pairs(X)
         self.vectorizers_ = self._vectorizers()
         for vec in self.vectorizers_.values():
             vec.fit(a + b)
@@ -124,7 +118,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
     def transform(self, X: Pairs) -> sp.csr_matrix:
         """Features of each pair, one row per pair, in the order of ``get_feature_names_out``."""
         check_is_fitted(self, "vectorizers_")
-        a, b = self._split(X)
+        a, b = split_pairs(X)
         blocks = []
         cosines = []
         for vec in self.vectorizers_.values():

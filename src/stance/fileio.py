@@ -10,16 +10,30 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import StanceError
 
 STDIO = "-"
+
+
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_LINE_BREAKS_RE = re.compile("[\x85\u2028\u2029]")
+
+
+def json_line(obj: Any) -> str:
+    """One JSON Lines record: readable UTF-8, but with every character that some line readers
+    take for a line break (U+0085, U+2028, U+2029; JSON escapes the others) escaped, so that a
+    record is always exactly one line."""
+    text = json.dumps(obj, ensure_ascii=False)
+    return _LINE_BREAKS_RE.sub(lambda m: _LINE_BREAKS[m.group()], text)
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
