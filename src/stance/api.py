@@ -98,8 +98,9 @@ def scan(
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Extract, pair and score: the pairs ranked by probability of contradiction.
 
-    Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities"}, ...]``
-    most contradictory first, and the articles' texts (for reports).
+    Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities",
+    "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,
+    see :mod:`stance.pairs`), and the articles' texts (for reports).
     """
     statements, texts = extract_files(paths, encoding, narrative)
     pairs = candidate_pairs(statements, threshold)
@@ -377,18 +378,15 @@ def score_file(
     Input columns are kept; an input ``label`` (or ``probabilities``) column is renamed
     ``input_label`` rather than overwritten. ``progress=None`` shows a bar only on a terminal.
     """
-    count = 0
-    with (
-        atomic_write(output, force=force) as out,
-        _progress(progress, "scoring") as bar,
-    ):
-        for batch in _batches(iter_pairs(input, encoding, require_label=False), batch_size):
-            proba = pipeline.predict_proba([(row["a"], row["b"]) for row in batch])
-            for row, p in zip(batch, proba):
-                _free_key(row, "label")
-                _free_key(row, "probabilities")
-                row.update(_verdict(p))
-                out.write(json_line(row) + "\n")
-            count += len(batch)
-            bar.update(len(batch))
-    return count
+
+    def scored() -> Iterator[dict[str, Any]]:
+        with _progress(progress, "scoring") as bar:
+            for batch in _batches(iter_pairs(input, encoding, require_label=False), batch_size):
+                proba = pipeline.predict_proba([(row["a"], row["b"]) for row in batch])
+                for row, p in zip(batch, proba):
+                    _free_key(row, "label")
+                    _free_key(row, "probabilities")
+                    yield {**row, **_verdict(p)}
+                bar.update(len(batch))
+
+    return write_jsonl(scored(), output, force)

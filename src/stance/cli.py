@@ -68,6 +68,13 @@ model_option = click.option(
     help=f"Model file (.skops, with its .card.json) [env {MODEL_ENV}; default: shipped model].",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
+threshold_option = click.option(
+    "--threshold",
+    default=THRESHOLD,
+    show_default=True,
+    type=float,
+    help="Minimum relatedness (text + names + quantities + story) of a candidate pair.",
+)
 
 
 @click.group(
@@ -85,14 +92,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """Label pairs of news statements as agree, contradict or neutral.
 
     \b
-      stance score "A" "B"                    score one pair with the shipped model
-      stance score -i pairs.csv -o out.jsonl  score a file of pairs
-      stance train DATA... -o model.skops     train, holding out a test split
-      stance evaluate -m model.skops          evaluate on the held-out rows
-      stance extract article.txt              who said what, as JSON Lines
-      stance pairs statements.jsonl           candidate pairs of statements
+      stance score "A" "B"                      score one pair with the shipped model
+      stance score -i pairs.csv -o out.jsonl    score a file of pairs
+      stance train DATA... -o model.skops       train, holding out a test split
+      stance evaluate -m model.skops            evaluate on the held-out rows
+      stance extract article.txt                who said what, as JSON Lines
+      stance pairs statements.jsonl             candidate pairs of statements
       stance label pairs.jsonl -o labels.jsonl  label pairs in the terminal
-      stance scan articles/*.txt              the most contradictory pairs, ranked
+      stance scan articles/*.txt                the most contradictory pairs, ranked
     """
     ctx.meta["stance.debug"] = debug
 
@@ -298,13 +305,7 @@ def extract(
 @cli.command()
 @click.argument("statements", nargs=-1, required=True)
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines.")
-@click.option(
-    "--threshold",
-    default=THRESHOLD,
-    show_default=True,
-    type=float,
-    help="Minimum relatedness (text + names + quantities + story) of a candidate pair.",
-)
+@threshold_option
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @encoding_option
 def pairs(
@@ -348,13 +349,7 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
     metavar="REPORT.html",
     help="Also write a self-contained HTML report with each quote highlighted in its article.",
 )
-@click.option(
-    "--threshold",
-    default=THRESHOLD,
-    show_default=True,
-    type=float,
-    help="Minimum relatedness of a candidate pair (see `stance pairs`).",
-)
+@threshold_option
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
 @model_option
 @encoding_option

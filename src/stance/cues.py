@@ -29,14 +29,22 @@ from .features import Pairs, split_pairs
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
 
-@lru_cache(maxsize=65536)
+# Per-statement caches are kept small: statements recur within a batch or a scan, and a
+# stream of millions of distinct statements must not grow memory (about 10 MB at this size).
+STATEMENT_CACHE = 4096
+
+
+@lru_cache(maxsize=STATEMENT_CACHE)
 def _fold(text: str) -> str:
     """Lower-case and strip accents, so that lexicon prefixes match every spelling."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=STATEMENT_CACHE)
 def _words(text: str) -> list[str]:
+    """The folded words of a statement; cached, since statements recur across pairs (callers
+    must not modify the list)."""
     return _WORD.findall(_fold(text))
 
 
@@ -337,6 +345,11 @@ class AlignmentCues(_Cues):
 # --- quantities -------------------------------------------------------------------------------
 
 
+def _read_quantities(text: str) -> tuple[list[numbers.Quantity], list[numbers.Change]]:
+    lang = numbers.guess_lang(text)
+    return numbers.quantities(text, lang), numbers.changes(text, lang)
+
+
 def _matched(qa: list[numbers.Quantity], qb: list[numbers.Quantity]):
     """Quantity pairs that plausibly count the same thing: comparable ones, else same unit."""
     pairs = [(x, y) for x in qa for y in qb if numbers.comparable(x, y)]
@@ -376,9 +389,7 @@ class QuantityCues(_Cues):
         "changes_opposed",
     )
 
-    def _read(self, text: str) -> tuple[list[numbers.Quantity], list[numbers.Change]]:
-        lang = numbers.guess_lang(text)
-        return numbers.quantities(text, lang), numbers.changes(text, lang)
+    _read = staticmethod(lru_cache(maxsize=STATEMENT_CACHE)(_read_quantities))
 
     def _pair(self, a: str, b: str) -> list[float]:
         (qa, ca), (qb, cb) = self._read(a), self._read(b)

@@ -252,131 +252,92 @@ def _pair(
     }
 
 
-def _xnli(lang: str, split: str) -> Callable[[Path], list[dict]]:
+def _nli(
+    file: str,
+    source: str,
+    lang: str,
+    *,
+    label: str = "label",
+    orig: str | None = None,
+    a: str = "premise",
+    b: str = "hypothesis",
+    id_: str | None = "id",
+    keep: Callable[[dict[str, str]], bool] = lambda row: True,
+) -> Callable[[Path], list[dict]]:
+    """A reader for an NLI table: columns ``a``/``b``, NLI label in ``label`` (any case), the
+    corpus's own label in ``orig`` (default: the same column), rows filtered by ``keep``."""
+
     def read(root: Path) -> list[dict]:
         return [
             _pair(
-                r["premise"],
-                r["hypothesis"],
-                r["label"],
-                NLI_LABELS[r["label"]],
-                r["pairID"],
+                r[a],
+                r[b],
+                r[orig or label],
+                NLI_LABELS[r[label].lower()],
+                r[id_] if id_ else i,
                 lang,
-                f"xnli-{lang}:{split}",
+                source,
             )
-            for r in _table(root / f"xnli/xnli.{split}.fr_en.tsv")
-            if r["language"] == lang
+            for i, r in enumerate(_table(root / file))
+            if keep(r)
         ]
 
     return read
+
+
+def _xnli(lang: str, split: str) -> Callable[[Path], list[dict]]:
+    return _nli(
+        f"xnli/xnli.{split}.fr_en.tsv",
+        f"xnli-{lang}:{split}",
+        lang,
+        id_="pairID",
+        keep=lambda r: r["language"] == lang,
+    )
 
 
 def _rte3(split: str) -> Callable[[Path], list[dict]]:
     name = {"dev": "dev-set", "test": "test-gold"}[split]
-
-    def read(root: Path) -> list[dict]:
-        return [
-            _pair(
-                r["premise"],
-                r["hypothesis"],
-                r["label_text"],
-                NLI_LABELS[r["label_text"]],
-                r["id"],
-                "fr",
-                f"rte3-fr:{split}",
-            )
-            for r in _table(root / f"rte3_fr/RTE3-FR-{name}-3class.tsv")
-        ]
-
-    return read
+    return _nli(f"rte3_fr/RTE3-FR-{name}-3class.tsv", f"rte3-fr:{split}", "fr", label="label_text")
 
 
 def _sick_fr(split: str) -> Callable[[Path], list[dict]]:
-    def read(root: Path) -> list[dict]:
-        return [
-            _pair(
-                r["premise"],
-                r["hypothesis"],
-                r["label"],
-                NLI_LABELS[r["label"]],
-                r["pair_ID"],
-                "fr",
-                f"sick-fr:{split}",
-            )
-            for r in _table(root / "sick_fr/sick_fr.tsv")
-            if r["split"] == split
-        ]
-
-    return read
+    return _nli(
+        "sick_fr/sick_fr.tsv",
+        f"sick-fr:{split}",
+        "fr",
+        id_="pair_ID",
+        keep=lambda r: r["split"] == split,
+    )
 
 
 def _sick(split: str) -> Callable[[Path], list[dict]]:
-    def read(root: Path) -> list[dict]:
-        return [
-            _pair(
-                r["sentence_A"],
-                r["sentence_B"],
-                r["entailment_label"],
-                NLI_LABELS[r["entailment_label"].lower()],
-                r["pair_ID"],
-                "en",
-                f"sick:{split}",
-            )
-            for r in _table(root / "sick/SICK.txt")
-            if r["SemEval_set"] == split.upper()
-        ]
-
-    return read
+    return _nli(
+        "sick/SICK.txt",
+        f"sick:{split}",
+        "en",
+        label="entailment_label",
+        a="sentence_A",
+        b="sentence_B",
+        id_="pair_ID",
+        keep=lambda r: r["SemEval_set"] == split.upper(),
+    )
 
 
-def _gqnli(root: Path) -> list[dict]:
-    return [
-        _pair(
-            r["premise"],
-            r["hypothesis"],
-            r["label_text"],
-            NLI_LABELS[r["label_text"]],
-            r["uid"],
-            "fr",
-            "gqnli-fr",
-        )
-        for r in _table(root / "gqnli_fr/gqnli.test.fr.tsv")
-    ]
+_gqnli = _nli("gqnli_fr/gqnli.test.fr.tsv", "gqnli-fr", "fr", label="label_text", id_="uid")
 
-
-def _fracas(root: Path) -> list[dict]:
-    # FraCaS "undef" problems have no single answer (and some no hypothesis): dropped.
-    return [
-        _pair(
-            r["premise"],
-            r["hypothesis"],
-            r["label_fracas"],
-            NLI_LABELS[r["label"]],
-            r["problem_id"],
-            "fr",
-            "fracas-fr",
-        )
-        for r in _table(root / "fracas_fr/fracas_fr.tsv")
-        if r["label"] != "undef"
-    ]
+# FraCaS "undef" problems have no single answer (and some no hypothesis): dropped.
+_fracas = _nli(
+    "fracas_fr/fracas_fr.tsv",
+    "fracas-fr",
+    "fr",
+    orig="label_fracas",
+    id_="problem_id",
+    keep=lambda r: r["label"] != "undef",
+)
 
 
 def _snli(split: str) -> Callable[[Path], list[dict]]:
-    def read(root: Path) -> list[dict]:
-        return [
-            _pair(
-                r["premise"],
-                r["hypothesis"],
-                r["label"],
-                NLI_LABELS[r["label"]],
-                i,
-                "en",
-                f"snli:{split}",
-            )
-            for i, r in enumerate(_table(root / f"snli/snli_1.0_{split}.tsv"))
-        ]
-
-    return read
+    return _nli(f"snli/snli_1.0_{split}.tsv", f"snli:{split}", "en", id_=None)
 
 
 XSTANCE_LABELS = {"FAVOR": "agree", "AGAINST": "contradict"}

@@ -119,10 +119,16 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         """Features of each pair, one row per pair, in the order of ``get_feature_names_out``."""
         check_is_fitted(self, "vectorizers_")
         a, b = split_pairs(X)
+        # Statements recur across pairs (a scan pairs each statement with many others): each
+        # distinct text is vectorised once.
+        index: dict[str, int] = {}
+        rows = np.fromiter((index.setdefault(t, len(index)) for t in a + b), dtype=np.int64)
+        texts = list(index)
         blocks = []
         cosines = []
         for vec in self.vectorizers_.values():
-            va, vb = vec.transform(a), vec.transform(b)
+            vectors = vec.transform(texts)
+            va, vb = vectors[rows[: len(a)]], vectors[rows[len(a) :]]
             if self.sides:
                 blocks += [va, vb]
             blocks += [abs(va - vb), va.multiply(vb)]

@@ -47,7 +47,7 @@ def _claim(statement: Mapping[str, Any]) -> str:
 
 
 def _quantity_kinds(text: str) -> set[str]:
-    """"unit|noun" of each quantity in ``text``; plural nouns are folded crudely."""
+    """ "unit|noun" of each quantity in ``text``; plural nouns are folded crudely."""
     return {
         f"{q.unit or ''}|{q.noun.rstrip('s') if q.noun else ''}"
         for q in numbers.quantities(text, numbers.guess_lang(text))
