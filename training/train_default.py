@@ -38,8 +38,11 @@ TRAINING_DATA = [
 # 0.50 to 0.57 (3-fold) without changing XNLI-fr, RTE3-FR or SICK-FR test accuracy (+-0.01).
 WEIGHTS = {spec: 20.0 for spec in TRAINING_DATA if spec.startswith("data/")}
 
-# Temperature-scaled probabilities (see stance.model.make_pipeline).
-PARAMS = {"calibrate": True}
+# Not calibrated: temperature scaling fitted on this weighted mixture (--param calibrate 1)
+# made the probabilities worse overall. Expected calibration error, uncalibrated vs calibrated:
+# held-out rows 0.060 vs 0.175, XNLI-fr test 0.148 vs 0.078, RTE3-FR test 0.158 vs 0.098,
+# SICK-FR test 0.020 vs 0.232 (same accuracy: calibration does not move the argmax).
+PARAMS: dict[str, float] = {}
 
 
 @click.command()

@@ -34,6 +34,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from . import numbers
 from .cues import proper_names
+from .extract import speakers_agree
 
 NAME_WEIGHT = 0.5
 QUANTITY_BONUS = 0.15
@@ -78,25 +79,32 @@ def candidate_pairs(
     story = _overlap(_article_names(statements, quote_names))
     score = cosine + NAME_WEIGHT * names + QUANTITY_BONUS * shared_kind + STORY_WEIGHT * story
     ids = np.array([str(s.get("id")) for s in statements])
-    voice = np.array(
-        [f"{s.get('article')}\x1f{(s.get('speaker') or '').casefold()}" for s in statements]
-    )
-    spoken = np.array([bool(s.get("speaker")) for s in statements])
     keep = (
         np.triu(np.ones_like(score, dtype=bool), k=1)
         & (score >= threshold)
         & (cosine < duplicate)
         & (ids[:, None] != ids[None, :])
-        # one speaker's successive sentences in one article develop a point; they are not a
-        # clash worth a fact-checker's time
-        & ~((voice[:, None] == voice[None, :]) & spoken[:, None])
     )
     rows, cols = np.nonzero(keep)
+    # One speaker's successive statements in one article ("le préfet, Arnaud Desvignes" and
+    # "Arnaud Desvignes") develop a point; they are not a clash worth a fact-checker's time.
+    same_voice = np.array(
+        [_same_voice(statements[i], statements[j]) for i, j in zip(rows, cols)], dtype=bool
+    )
+    rows, cols = rows[~same_voice], cols[~same_voice]
     order = np.argsort(-score[rows, cols], kind="stable")
     return [
         _pair(statements[i], statements[j], score[i, j])
         for i, j in zip(rows[order].tolist(), cols[order].tolist())
     ]
+
+
+def _same_voice(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return (
+        a.get("article") == b.get("article")
+        and bool(a.get("speaker"))
+        and speakers_agree(a.get("speaker"), b.get("speaker"))
+    )
 
 
 def _article_names(
