@@ -22,7 +22,7 @@ from .data import LABELS, describe, fingerprint, iter_pairs, load, pairs_of
 from .errors import StanceError
 from .extract import extract, read_article
 from .features import Pairs, split_pairs
-from .fileio import atomic_write, json_line
+from .fileio import STDIO, atomic_write, display_name, json_line
 from .metrics import classification_report
 from .model import (
     MODEL_SUFFIX,
@@ -79,7 +79,7 @@ def extract_files(
     texts: dict[str, str] = {}
     statements: list[dict[str, Any]] = []
     for path, base in zip(paths, basenames):
-        name = "<stdin>" if path == "-" else (base if basenames.count(base) == 1 else path)
+        name = display_name(path) if path == STDIO or basenames.count(base) > 1 else base
         if name in texts:
             raise StanceError(f"{path}: given twice")
         texts[name] = read_article(path, encoding)

@@ -23,7 +23,7 @@ from typing import Any
 import datasets
 
 from .errors import StanceError
-from .fileio import STDIO, decode_error, open_text, sha256_file
+from .fileio import STDIO, decode_error, display_name, open_text, sha256_file
 
 LABELS: tuple[str, ...] = ("agree", "contradict", "neutral")
 """The three verdicts, in the order of every probability vector stance returns."""
@@ -39,10 +39,6 @@ csv.field_size_limit(2**31 - 1)
 # ---------------------------------------------------------------------------------------------
 # The project's own format: CSV / TSV / JSON Lines with columns a, b, label
 # ---------------------------------------------------------------------------------------------
-
-
-def _display(path: str) -> str:
-    return "<stdin>" if path == STDIO else str(path)
 
 
 def _detect_format(path: str, first_line: str) -> str:
@@ -63,12 +59,7 @@ def _check_row(
     row: dict[str, Any], where: str, columns: Iterable[str], require_label: bool
 ) -> dict[str, Any]:
     """Validate one pair row in place: statements present and non-empty, label known."""
-    needed = ("a", "b", "label") if require_label else ("a", "b")
-    missing = [c for c in needed if c not in columns]
-    if missing:
-        raise StanceError(
-            f"{where}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
-        )
+    _check_columns(columns, where, require_label)
     for side in ("a", "b"):
         value = row[side]
         if not isinstance(value, str):
@@ -95,7 +86,7 @@ def iter_pairs(
     format comes from the extension (``.csv``, ``.tsv``, ``.jsonl``) or, for stdin and other names,
     from the first line. Every problem raises :class:`StanceError` naming the file and line.
     """
-    name = _display(path)
+    name = display_name(path)
     try:
         with open_text(path, encoding) as fh:
             first = fh.readline()
@@ -154,7 +145,7 @@ def _check_statement(row: dict[str, Any], where: str, columns: Iterable[str]) ->
 
 def iter_statements(path: str, encoding: str = "utf-8") -> Iterator[dict[str, Any]]:
     """Yield the statements of a JSON Lines file written by ``stance extract``, validated."""
-    name = _display(path)
+    name = display_name(path)
     try:
         with open_text(path, encoding) as fh:
             yield from _iter_jsonl(fh, name, _check_statement)
@@ -187,12 +178,12 @@ def _iter_delimited(
         raise StanceError(f"{name}: header only, no pairs in file")
 
 
-def _check_columns(header: list[str], name: str, require_label: bool) -> None:
+def _check_columns(columns: Iterable[str], where: str, require_label: bool) -> None:
     needed = ("a", "b", "label") if require_label else ("a", "b")
-    missing = [c for c in needed if c not in header]
+    missing = [c for c in needed if c not in columns]
     if missing:
         raise StanceError(
-            f"{name}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+            f"{where}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
         )
 
 

@@ -39,10 +39,11 @@ def describe_feature(name: str) -> str:
 def explain(pipeline: Pipeline, a: str, b: str, top: int = 8) -> dict[str, Any]:
     """The verdict on ``(a, b)`` with its ``explanation``: top features and cue notes."""
     features = pipeline.named_steps["features"]
-    lr = _linear(pipeline.named_steps["clf"])
-    proba = pipeline.predict_proba([(a, b)])[0]
+    clf = pipeline.named_steps["clf"]
+    x = features.transform([(a, b)]).tocsr()  # once, for the verdict and for the shares
+    proba = clf.predict_proba(x)[0]
     k = int(np.argmax(proba))
-    x = features.transform([(a, b)]).tocsr()
+    lr = _linear(clf)
     relative = lr.coef_[k] - lr.coef_.mean(axis=0)
     shares = x.data * relative[x.indices]
     order = np.argsort(-shares)[:top]

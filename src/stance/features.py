@@ -131,9 +131,10 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
             va, vb = vectors[rows[: len(a)]], vectors[rows[len(a) :]]
             if self.sides:
                 blocks += [va, vb]
-            blocks += [abs(va - vb), va.multiply(vb)]
+            both = va.multiply(vb)
+            blocks += [abs(va - vb), both]
             # Rows are L2-normalised, so the dot product is the cosine similarity.
-            cosines.append(np.asarray(va.multiply(vb).sum(axis=1), dtype=np.float32))
+            cosines.append(np.asarray(both.sum(axis=1), dtype=np.float32))
         blocks.append(sp.csr_matrix(np.hstack(cosines)))
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 

@@ -45,6 +45,11 @@ def sha256_file(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
+def display_name(path: str | os.PathLike[str]) -> str:
+    """How a file is named in messages and results: ``-`` is ``<stdin>``."""
+    return "<stdin>" if str(path) == STDIO else str(path)
+
+
 def check_input_file(path: str | os.PathLike[str]) -> Path:
     """Return ``path`` as a Path if it is a readable regular file, else raise a one-line error."""
     p = Path(path)
@@ -85,7 +90,7 @@ def open_text(path: str, encoding: str = "utf-8") -> Iterator[IO[str]]:
 
 def decode_error(path: str, err: UnicodeDecodeError, encoding: str) -> StanceError:
     """A one-line error for a file that is not text in the expected encoding."""
-    name = "<stdin>" if path == STDIO else path
+    name = display_name(path)
     return StanceError(
         f"{name}: not valid {encoding} text (byte {err.start}: "
         f"{err.object[err.start : err.start + 1]!r}); "
