@@ -5,6 +5,7 @@ The CLI is a thin layer over these; anything the CLI does, a notebook can do by 
 
 from __future__ import annotations
 
+import glob
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,11 +19,12 @@ from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
+from .cluster import InProcess, Runner
 from .data import LABELS, describe, fingerprint, iter_pairs, load, pairs_of
 from .errors import StanceError
 from .extract import extract, read_article
 from .features import Pairs, split_pairs
-from .fileio import STDIO, atomic_write, display_name, json_line
+from .fileio import STDIO, atomic_write, check_input_file, display_name, json_line
 from .metrics import classification_report
 from .model import (
     MODEL_SUFFIX,
@@ -32,7 +34,7 @@ from .model import (
     read_card,
     save_model,
 )
-from .pairs import THRESHOLD, candidate_pairs
+from .pairs import THRESHOLD, candidate_index
 
 Log = Callable[[str], None]
 
@@ -65,26 +67,103 @@ def _columns(sources: Sequence[tuple[str, Any]]) -> tuple[list[tuple[str, str]],
 BATCH = 2048
 
 
+def article_paths(paths: Sequence[str]) -> list[str]:
+    """The article files named by ``paths``: files as given, folders as their ``*.txt`` files
+    (searched recursively, in name order), ``-`` for stdin."""
+    found: list[str] = []
+    for path in paths:
+        if path != STDIO and Path(path).is_dir():
+            inside = sorted(str(p) for p in Path(path).rglob("*.txt") if p.is_file())
+            if not inside:
+                raise StanceError(f"{path}: folder holds no .txt article")
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
+def _read_and_extract(
+    named: Sequence[tuple[str, str]], encoding: str, narrative: bool
+) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """One piece of extraction work: ``[(name, text, statements), ...]`` for (path, name)s."""
+    out = []
+    for path, name in named:
+        text = read_article(path, encoding)
+        out.append((name, text, [s.to_dict() for s in extract(text, name, narrative=narrative)]))
+    return out
+
+
+ARTICLES_PER_TASK = 64
+PAIRS_PER_TASK = 8 * BATCH
+
+
 def extract_files(
-    paths: Sequence[str], encoding: str = "utf-8", narrative: bool = False
+    paths: Sequence[str],
+    encoding: str = "utf-8",
+    narrative: bool = False,
+    *,
+    runner: Runner | None = None,
+    progress: bool | None = False,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Statements (as dicts) of every article, and each article's text by name.
 
-    An article is named by its file name, or by its path where two files share a name; ``-``
-    reads one article from stdin, named ``<stdin>``.
+    ``paths`` are files or folders of ``*.txt`` files. An article is named by its file name, or
+    by its path where two files share a name; ``-`` reads one article from stdin, named
+    ``<stdin>``. With a dask ``runner``, articles are read and extracted on the workers (which
+    must see the same files).
     """
-    if not paths:
+    files = article_paths(paths)
+    if not files:
         raise StanceError("no article given")
-    basenames = [Path(p).name for p in paths]
+    runner = runner or InProcess()
+    if STDIO in files and not isinstance(runner, InProcess):
+        raise StanceError("dask workers cannot read stdin; give article files")
+    basenames = [Path(p).name for p in files]
+    named: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for path, base in zip(files, basenames):
+        name = display_name(path) if path == STDIO or basenames.count(base) > 1 else base
+        if name in seen:
+            raise StanceError(f"{path}: given twice")
+        seen.add(name)
+        named.append((path, name))
+    pieces = runner.map(
+        _read_and_extract,
+        list(_batches(named, ARTICLES_PER_TASK)),
+        desc="extracting",
+        progress=progress,
+        encoding=encoding,
+        narrative=narrative,
+    )
     texts: dict[str, str] = {}
     statements: list[dict[str, Any]] = []
-    for path, base in zip(paths, basenames):
-        name = display_name(path) if path == STDIO or basenames.count(base) > 1 else base
-        if name in texts:
-            raise StanceError(f"{path}: given twice")
-        texts[name] = read_article(path, encoding)
-        statements += [s.to_dict() for s in extract(texts[name], name, narrative=narrative)]
+    for name, text, found in (article for piece in pieces for article in piece):
+        texts[name] = text
+        statements += found
     return statements, texts
+
+
+def _proba_piece(pairs: Sequence[tuple[str, str]], pipeline: Pipeline) -> np.ndarray:
+    """One piece of scoring work: the probabilities of a chunk of pairs."""
+    return predict_proba(pipeline, pairs)
+
+
+def predict_proba_on(
+    runner: Runner,
+    pipeline: Pipeline,
+    pairs: Iterable[tuple[str, str]],
+    progress: bool | None = False,
+) -> np.ndarray:
+    """:func:`predict_proba` on a runner: chunks of pairs scored in parallel, the model sent
+    to each worker once; the same probabilities as in one process."""
+    pieces = runner.map(
+        _proba_piece,
+        list(_batches(pairs, PAIRS_PER_TASK)),
+        desc="scoring",
+        progress=progress,
+        pipeline=pipeline,
+    )
+    return np.vstack([np.zeros((0, len(LABELS))), *pieces])
 
 
 def scan(
@@ -92,27 +171,35 @@ def scan(
     paths: Sequence[str],
     *,
     threshold: float = THRESHOLD,
+    neighbours: int | None = None,
     encoding: str = "utf-8",
     narrative: bool = False,
     progress: bool | None = False,
+    runner: Runner | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Extract, pair and score: the pairs ranked by probability of contradiction.
 
     Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities",
     "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,
-    see :mod:`stance.pairs`), and the articles' texts (for reports).
+    see :mod:`stance.pairs`; ``neighbours`` as in :func:`stance.pairs.candidate_index`), and
+    the articles' texts (for reports). With a dask ``runner`` (:func:`stance.cluster.runner`),
+    extraction and scoring run on the cluster and the results are the same.
     """
-    statements, texts = extract_files(paths, encoding, narrative)
-    pairs = candidate_pairs(statements, threshold)
-    proba = predict_proba(pipeline, [(p["a"], p["b"]) for p in pairs], progress)
+    runner = runner or InProcess()
+    statements, texts = extract_files(paths, encoding, narrative, runner=runner, progress=progress)
+    i, j, similarity = candidate_index(statements, threshold, neighbours=neighbours)
+    claims = [s.get("claim") or s.get("quote") or "" for s in statements]
+    proba = predict_proba_on(
+        runner, pipeline, zip([claims[a] for a in i], [claims[b] for b in j]), progress
+    )
     results = [
         {
-            "a": p["statement_a"],
-            "b": p["statement_b"],
+            "a": statements[a],
+            "b": statements[b],
             **_verdict(row),
-            "similarity": p["similarity"],
+            "similarity": round(float(s), 4),
         }
-        for p, row in zip(pairs, proba)
+        for a, b, s, row in zip(i.tolist(), j.tolist(), similarity.tolist(), proba)
     ]
     results.sort(key=lambda r: -r["probabilities"]["contradict"])
     return results, texts
@@ -390,3 +477,75 @@ def score_file(
                 bar.update(len(batch))
 
     return write_jsonl(scored(), output, force)
+
+
+GLOB_CHARS = frozenset("*?[")
+
+
+def shard_paths(pattern: str) -> list[str]:
+    """The input shards named by ``pattern``: a glob (``'shards/*.jsonl'``), a folder (its
+    ``.jsonl``, ``.csv`` and ``.tsv`` files) or one file; in name order."""
+    if GLOB_CHARS & set(pattern):
+        found = sorted(p for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
+        if not found:
+            raise StanceError(f"{pattern}: matches no file")
+        return found
+    if Path(pattern).is_dir():
+        found = sorted(
+            str(p) for p in Path(pattern).iterdir() if p.suffix in {".jsonl", ".csv", ".tsv"}
+        )
+        if not found:
+            raise StanceError(f"{pattern}: folder holds no .jsonl, .csv or .tsv file")
+        return found
+    return [pattern]
+
+
+def _score_piece(job: tuple[str, str], pipeline: Pipeline, encoding: str) -> int:
+    """One piece of sharded scoring: one input shard into its output file.
+
+    Run twice (its worker died after writing), it writes the same file again: the output is
+    replaced atomically, so nothing is lost or duplicated.
+    """
+    source, target = job
+    return score_file(pipeline, source, target, encoding=encoding, force=True)
+
+
+def score_shards(
+    pipeline: Pipeline,
+    inputs: Sequence[str],
+    outdir: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    force: bool = False,
+    runner: Runner | None = None,
+    progress: bool | None = False,
+) -> dict[str, int]:
+    """Score every shard into ``outdir/NAME.jsonl`` (one output per input); return the counts.
+
+    Each shard is scored exactly as :func:`score_file` would score it alone, so the outputs of
+    a dask run (``runner`` from :func:`stance.cluster.runner`) equal those of a local one row
+    for row. Existing outputs are refused unless ``force``; a shard's output appears only once
+    it is complete.
+    """
+    out = Path(outdir)
+    if out.exists() and not out.is_dir():
+        raise StanceError(f"{out}: is a file; sharded scoring writes into a folder")
+    jobs: list[tuple[str, str]] = []
+    for source in inputs:
+        target = out / f"{Path(source).stem}.jsonl"
+        if any(str(target) == t for _, t in jobs):
+            raise StanceError(f"{source}: another shard also writes {target}; rename one")
+        if target.exists() and target.resolve() == Path(source).resolve():
+            raise StanceError(f"{source}: its output would overwrite it; choose another -o")
+        if target.exists() and not force:
+            raise StanceError(f"{target}: already exists; pass --force to overwrite it")
+        check_input_file(source)
+        jobs.append((source, str(target)))
+    out.mkdir(parents=True, exist_ok=True)
+    counts = (runner or InProcess()).map(
+        _score_piece, jobs, desc="shards", progress=progress, pipeline=pipeline, encoding=encoding
+    )
+    for _, target in jobs:  # temporary files of pieces whose worker died mid-write
+        for stale in out.glob(f".{Path(target).name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+    return {target: count for (_, target), count in zip(jobs, counts)}

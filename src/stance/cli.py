@@ -13,13 +13,15 @@ from typing import Any
 import click
 
 from . import __version__, api
+from .cluster import runner
 from .data import CORPORA, DATA_DIR_ENV, LABELS, iter_statements
 from .errors import StanceError
 from .explain import explain
 from .fileio import atomic_write, check_output_path, json_line
 from .label import label_pairs
 from .model import MODEL_ENV, load_model
-from .pairs import THRESHOLD, candidate_pairs
+from .pairs import AUTO_NEIGHBOURS_ABOVE, NEIGHBOURS, THRESHOLD, candidate_pairs
+from .plots import check_plot_folder, write_plots
 
 
 class _Group(click.Group):
@@ -74,6 +76,24 @@ threshold_option = click.option(
     show_default=True,
     type=float,
     help="Minimum relatedness (text + names + quantities + story) of a candidate pair.",
+)
+neighbours_option = click.option(
+    "--neighbours",
+    type=click.IntRange(min=0),
+    metavar="K",
+    help=(
+        "Compare each statement with its K most related only (blocking on shared words, names "
+        f"and quantities): cost grows linearly, not with the square. 0 compares every pair. "
+        f"[default: every pair below {AUTO_NEIGHBOURS_ABOVE:,} statements, else {NEIGHBOURS}]"
+    ),
+)
+scheduler_option = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help=(
+        "Run on a dask cluster: the address of its scheduler (tcp://host:8786), or 'local' to "
+        "start one on this machine. Needs the dask extra: pip install 'stance[dask]'."
+    ),
 )
 
 
@@ -205,15 +225,34 @@ def train(
 @data_dir_option
 @encoding_option
 @json_option
+@click.option(
+    "--plot",
+    "plot_dir",
+    metavar="DIR",
+    help="Also draw confusion.png and reliability.png into DIR (needs stance[plot]).",
+)
+@click.option("--force", is_flag=True, help="Overwrite existing plots.")
 def evaluate(
-    data: tuple[str, ...], model: str | None, data_dir: str | None, encoding: str, as_json: bool
+    data: tuple[str, ...],
+    model: str | None,
+    data_dir: str | None,
+    encoding: str,
+    as_json: bool,
+    plot_dir: str | None,
+    force: bool,
 ) -> None:
     """Evaluate a model on DATA, or with no DATA on the rows it held out in training.
 
-    Reports accuracy, macro-F1, per-class precision / recall / F1 / support and the confusion
-    matrix (rows: true label, columns: predicted).
+    Reports accuracy, macro-F1, per-class precision / recall / F1 / support, the confusion
+    matrix (rows: true label, columns: predicted) and the expected calibration error (ECE: how
+    far stated probabilities are from observed accuracy).
     """
+    if plot_dir:
+        check_plot_folder(plot_dir, force)
     report = api.evaluate(model, data or None, data_dir=data_dir, encoding=encoding, progress=None)
+    if plot_dir:
+        for path in write_plots(report, plot_dir, force):
+            click.echo(f"plot: {path}", err=True)
     if as_json:
         _echo_json(report)
     else:
@@ -223,18 +262,28 @@ def evaluate(
 @cli.command()
 @click.argument("statements", nargs=-1)
 @click.option(
-    "-i", "--input", "input_", metavar="FILE", help="Pairs to score (CSV, TSV, JSONL or '-')."
+    "-i",
+    "--input",
+    "input_",
+    metavar="FILE",
+    help="Pairs to score (CSV, TSV, JSONL or '-'); a quoted glob or a folder for shards.",
 )
 @click.option(
-    "-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines out."
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="JSON Lines out; for shards, a folder (one NAME.jsonl per input shard).",
 )
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--force", is_flag=True, help="Overwrite existing output.")
 @click.option(
     "--explain",
     "explain_",
     is_flag=True,
     help="Show what drove the verdict: strongest features and cue findings.",
 )
+@scheduler_option
 @model_option
 @encoding_option
 @json_option
@@ -244,25 +293,46 @@ def score(
     output: str,
     force: bool,
     explain_: bool,
+    scheduler: str | None,
     model: str | None,
     encoding: str,
     as_json: bool,
 ) -> None:
-    """Score one pair (A B) or every pair of a file (-i FILE).
+    """Score one pair (A B), every pair of a file (-i FILE), or shards of pairs.
 
     \b
       stance score "statement A" "statement B"
       stance score -i pairs.csv -o scored.jsonl
       cat pairs.jsonl | stance score -i - > scored.jsonl
+      stance score -i 'shards/*.jsonl' -o scored/ --scheduler tcp://10.0.0.5:8786
 
     Files keep all their columns and gain `label` and `probabilities`; an input column named
-    `label` is kept as `input_label`.
+    `label` is kept as `input_label`. A glob (quote it, so the shell leaves it alone) or a
+    folder scores each shard into OUTDIR/NAME.jsonl, on a dask cluster with --scheduler; the
+    outputs are the same as a local run's, row for row.
     """
     if input_ is None and len(statements) != 2:
         raise click.UsageError("give two statements A B, or a file with -i FILE")
     if input_ is not None and statements:
-        raise click.UsageError("give either two statements or -i FILE, not both")
+        raise click.UsageError(
+            "give either two statements or -i FILE, not both (quote a glob: -i 'shards/*.jsonl')"
+        )
+    if explain_ and input_ is not None:
+        raise click.UsageError("--explain works on one pair (A B), not on a file")
+    if scheduler and input_ is None:
+        raise click.UsageError("--scheduler scores files: give -i 'shards/*.jsonl' -o OUTDIR")
     pipeline = load_model(model)
+    if input_ is not None and (scheduler or os.path.isdir(input_) or api.GLOB_CHARS & set(input_)):
+        if output == "-":
+            raise click.UsageError("shards are scored into a folder: give -o OUTDIR")
+        shards = api.shard_paths(input_)
+        with runner(scheduler) as run:
+            counts = api.score_shards(
+                pipeline, shards, output, encoding=encoding, force=force, runner=run, progress=None
+            )
+        total = sum(counts.values())
+        click.echo(f"scored {total:,} pairs from {len(counts):,} shards into {output}", err=True)
+        return
     if input_ is not None:
         count = api.score_file(
             pipeline, input_, output, encoding=encoding, force=force, progress=None
@@ -270,9 +340,7 @@ def score(
         if output != "-":
             click.echo(f"scored {count:,} pair{'' if count == 1 else 's'} into {output}", err=True)
         return
-    if explain_ and input_ is not None:
-        raise click.UsageError("--explain works on one pair (A B), not on a file")
-    (verdict,) = api.score(pipeline, [statements])
+    (verdict,) = api.score(pipeline, [statements])  # also refuses empty statements
     if explain_:
         verdict = explain(pipeline, *statements)
     if as_json:
@@ -306,10 +374,16 @@ def extract(
 @click.argument("statements", nargs=-1, required=True)
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines.")
 @threshold_option
+@neighbours_option
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @encoding_option
 def pairs(
-    statements: tuple[str, ...], output: str, threshold: float, force: bool, encoding: str
+    statements: tuple[str, ...],
+    output: str,
+    threshold: float,
+    neighbours: int | None,
+    force: bool,
+    encoding: str,
 ) -> None:
     """Pair statements about the same subject, within and across articles.
 
@@ -317,7 +391,7 @@ def pairs(
     claims as `a` and `b` (ready for `stance score -i` and `stance label`) and both statements.
     """
     rows = [row for path in statements for row in iter_statements(path, encoding)]
-    count = api.write_jsonl(candidate_pairs(rows, threshold), output, force)
+    count = api.write_jsonl(candidate_pairs(rows, threshold, neighbours=neighbours), output, force)
     if output != "-":
         click.echo(f"{count:,} pairs into {output}", err=True)
 
@@ -350,6 +424,8 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
     help="Also write a self-contained HTML report with each quote highlighted in its article.",
 )
 @threshold_option
+@neighbours_option
+@scheduler_option
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
 @model_option
 @encoding_option
@@ -359,6 +435,8 @@ def scan(
     top: int,
     html_path: str | None,
     threshold: float,
+    neighbours: int | None,
+    scheduler: str | None,
     force: bool,
     model: str | None,
     encoding: str,
@@ -366,17 +444,27 @@ def scan(
 ) -> None:
     """Extract, pair and score articles: the pairs most likely to contradict, first.
 
+    FILES are articles (.txt, French or English) or folders of them.
+
     \b
       stance scan coverage/*.txt
       stance scan --json a.fr.txt b.en.txt > ranked.jsonl
       stance scan --html report.html coverage/*.txt
+      stance scan archive/ --neighbours 20 --scheduler local --json > ranked.jsonl
     """
     if html_path:
         check_output_path(html_path, force)
     pipeline = load_model(model)
-    results, texts = api.scan(
-        pipeline, files, threshold=threshold, encoding=encoding, progress=None
-    )
+    with runner(scheduler) as run:
+        results, texts = api.scan(
+            pipeline,
+            files,
+            threshold=threshold,
+            neighbours=neighbours,
+            encoding=encoding,
+            progress=None,
+            runner=run,
+        )
     if html_path:
         from .report import render_html
 
@@ -432,6 +520,8 @@ def format_verdict(verdict: dict[str, Any]) -> str:
 def format_report(report: dict[str, Any]) -> str:
     """An evaluation report as aligned tables, for a terminal."""
     head = f"accuracy {report['accuracy']:.3f}   macro-F1 {report['macro_f1']:.3f}"
+    if report.get("ece") is not None:
+        head += f"   ECE {report['ece']:.3f}"
     if report.get("n") is not None:
         head += f"   ({report['n']:,} pairs"
         head += f": {report['data']})" if report.get("data") else ")"

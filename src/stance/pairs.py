@@ -2,7 +2,7 @@
 
 Scoring every pair of statements wastes the model on "the strike began on Monday" against "the
 minister plays tennis". A pair is a candidate when its two claims are about the same subject,
-measured three ways that complement each other across languages:
+measured four ways that complement each other across languages:
 
 - **text**: cosine similarity of character 3-5-gram TF-IDF vectors of the claims (accents and
   case folded), which matches inflections and French / English cognates ("grève"/"grevistes",
@@ -15,21 +15,43 @@ measured three ways that complement each other across languages:
   nobody.
 
 ``relatedness = text + NAME_WEIGHT * names + QUANTITY_BONUS * quantities + STORY_WEIGHT *
-story``; pairs at or above
-``threshold`` are kept, best first. Near-duplicates (text cosine at or above ``duplicate``: the
-same sentence reported twice), a statement paired with itself, and two statements of the same
-speaker in the same article are dropped. The defaults
-were tuned on the team's annotated articles (``training/bench_extract.py`` prints the recall of
-the key's pairs at the chosen threshold).
+story``; pairs at or above ``threshold`` are kept, best first. Near-duplicates (text cosine at or
+above ``duplicate``: the same sentence reported twice), a statement paired with itself, and two
+statements of the same speaker in the same article are dropped. The defaults were tuned on the
+team's annotated articles (``training/bench_extract.py`` prints the recall of the key's pairs at
+the chosen threshold).
+
+**Exhaustive or nearest neighbours.** By default every pair is measured: ``n (n - 1) / 2``
+relatedness values, computed a block of rows at a time so memory stays linear, but time grows
+with the square (100,000 statements are 5 billion pairs). With ``neighbours=K`` the cost grows
+about linearly instead. All pairs within one article are still measured (their number grows
+with the articles' sizes, not with the archive's). Across articles, statements are *blocked* on
+the keys they share (folded words of three letters or more, numbers, names, quantity kinds and
+the names of their story) through an inverted index that ignores any key carried by more than
+``BLOCK_CAP`` statements (such keys, "said", "the", "ministre", say little about which
+statements belong together and are what makes blocking quadratic); each statement's
+``PRESELECT * K`` best blocked partners by *key strength* (IDF-weighted shared keys, so that
+the name of a place counts for more than a common word) are measured exactly, and a pair is
+kept when it is among the ``K`` most related, or the ``K`` strongest by keys, of either of its
+statements. The two rankings complement each other: relatedness favours shared wording, which
+boilerplate ("the toll rose to N in PLACE") also gives to unrelated stories; key strength
+favours the rare names that a story's statements share across languages. Every pair found this
+way has the relatedness exhaustive pairing gives it; what can be lost is a related pair of two
+articles that shares no uncommon key or is in neither top ``K``. ``training/bench_scale.py``
+measures that recall against exhaustive pairing; :data:`AUTO_NEIGHBOURS_ABOVE` statements
+switch to it automatically.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from . import numbers
@@ -41,6 +63,23 @@ QUANTITY_BONUS = 0.15
 STORY_WEIGHT = 0.3
 THRESHOLD = 0.2
 DUPLICATE = 0.95
+
+NEIGHBOURS = 20
+"""Partners per statement when nearest-neighbour pairing is switched on automatically."""
+AUTO_NEIGHBOURS_ABOVE = 20_000
+"""From this many statements on, ``neighbours=None`` means :data:`NEIGHBOURS`, not exhaustive."""
+BLOCK_CAP = 500
+"""A blocking key carried by more statements than this is ignored."""
+PRESELECT = 3
+"""Blocked partners measured exactly per statement, as a multiple of ``K``."""
+NAME_KEY_WEIGHT = 3.0
+"""How much more a shared name (of the statement or of its story) weighs than a shared word in
+the key strength: names tie a story's statements together across outlets and languages, while
+words are shared by every story told with the same phrases."""
+ROWS_PER_BLOCK = 512
+"""Statements whose relatedness to all others is computed at once (memory ~ block x n)."""
+PAIRS_PER_CHUNK = 50_000
+"""Listed pairs whose relatedness is computed at once."""
 
 
 def _claim(statement: Mapping[str, Any]) -> str:
@@ -55,47 +94,230 @@ def _quantity_kinds(text: str) -> set[str]:
     }
 
 
+def _binary(sets: list[set[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """One row per set, one column per member; and the size of each set."""
+    matrix = MultiLabelBinarizer(sparse_output=True).fit_transform(sets).astype(np.float32)
+    return sp.csr_matrix(matrix), np.asarray(matrix.sum(axis=1)).ravel()
+
+
+class _View:
+    """Which relatedness values to compute: a block of rows against every statement (a dense
+    block), or a list of pairs (one value each). One formula then serves both."""
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray | None = None) -> None:
+        self.rows, self.cols = rows, cols
+
+    def dot(self, matrix: sp.csr_matrix) -> np.ndarray:
+        if self.cols is None:
+            return (matrix[self.rows] @ matrix.T).toarray()
+        return np.concatenate(  # in chunks: a row per pair of long TF-IDF vectors adds up
+            [np.zeros(0, dtype=matrix.dtype)]
+            + [
+                np.asarray(
+                    matrix[self.rows[k : k + PAIRS_PER_CHUNK]]
+                    .multiply(matrix[self.cols[k : k + PAIRS_PER_CHUNK]])
+                    .sum(axis=1)
+                ).ravel()
+                for k in range(0, len(self.rows), PAIRS_PER_CHUNK)
+            ]
+        )
+
+    def ends(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if self.cols is None:
+            return values[self.rows][:, None], values[None, :]
+        return values[self.rows], values[self.cols]
+
+
+class _Signals:
+    """The four relatedness signals of a set of statements, ready to be compared pairwise."""
+
+    def __init__(self, statements: Sequence[Mapping[str, Any]]) -> None:
+        claims = [_claim(s) for s in statements]
+        self.text = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, strip_accents="unicode"
+        ).fit_transform(claims)
+        self.quote_names = [proper_names(s.get("quote") or _claim(s)) for s in statements]
+        self.kinds = [_quantity_kinds(c) for c in claims]
+        self.story_names = _article_names(statements, self.quote_names)
+        self.names, self.names_size = _binary(self.quote_names)
+        self.quantity, _ = _binary(self.kinds)
+        self.story, self.story_size = _binary(self.story_names)
+        self.claims = claims
+        self.article = np.unique([str(s.get("article")) for s in statements], return_inverse=True)[
+            1
+        ].ravel()
+
+    def same_article(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every pair ``i < j`` of statements of one article: as many as the articles' sizes
+        allow, linear in the size of the archive."""
+        order = np.argsort(self.article, kind="stable")
+        starts = np.flatnonzero(np.diff(self.article[order], prepend=-1))
+        rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for lo, hi in zip(starts, [*starts[1:], len(order)]):
+            a, b = np.triu_indices(hi - lo, 1)
+            members = np.sort(order[lo:hi])
+            rows.append(members[a])
+            cols.append(members[b])
+        return np.concatenate(rows), np.concatenate(cols)
+
+    def relatedness(self, view: _View) -> tuple[np.ndarray, np.ndarray]:
+        """``(relatedness, text cosine)`` of the pairs of ``view``."""
+        cosine = view.dot(self.text)
+        shared_kind = view.dot(self.quantity) > 0
+        score = (
+            cosine
+            + NAME_WEIGHT * _jaccard(view.dot(self.names), *view.ends(self.names_size))
+            + QUANTITY_BONUS * shared_kind
+            + STORY_WEIGHT * _jaccard(view.dot(self.story), *view.ends(self.story_size))
+        )
+        return score, cosine
+
+    def blocked(self, per_statement: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs ``i < j`` of two articles sharing uncommon keys: each statement's
+        ``per_statement`` best.
+
+        Sets :attr:`keys`, the IDF-weighted key matrix, whose row products are the pairs'
+        *key strength* (rare shared keys, such as the name of a place, weigh most)."""
+        keys = [
+            _words(claim)
+            | {f"n:{n}" for n in names}
+            | {f"q:{k}" for k in kinds}
+            | {f"s:{s}" for s in story}
+            for claim, names, kinds, story in zip(
+                self.claims, self.quote_names, self.kinds, self.story_names
+            )
+        ]
+        n = len(keys)
+        self.keys = sp.csr_matrix((n, 0), dtype=np.float32)
+        vectorizer = CountVectorizer(
+            analyzer=sorted, binary=True, min_df=2, max_df=BLOCK_CAP, dtype=np.float32
+        )
+        try:
+            index = vectorizer.fit_transform(keys)
+        except ValueError:  # no key shared by two statements (or every key too common)
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        df = np.asarray(index.sum(axis=0)).ravel()
+        is_name = np.array([k[:2] in ("n:", "s:") for k in vectorizer.get_feature_names_out()])
+        weight = np.log(n / df) * np.where(is_name, NAME_KEY_WEIGHT, 1.0)
+        self.keys = weighted = sp.csr_matrix(index.multiply(weight[None, :]))
+        rows, cols = [], []
+        for start in range(0, n, ROWS_PER_BLOCK):
+            shared = (weighted[start : start + ROWS_PER_BLOCK] @ weighted.T).tocsr()
+            for r in range(shared.shape[0]):
+                lo, hi = shared.indptr[r], shared.indptr[r + 1]
+                partners, strength = shared.indices[lo:hi], shared.data[lo:hi]
+                other = self.article[partners] != self.article[start + r]
+                partners, strength = partners[other], strength[other]
+                if len(partners) > per_statement:
+                    best = np.argpartition(-strength, per_statement)[:per_statement]
+                    partners = partners[best]
+                rows.append(np.full(len(partners), start + r))
+                cols.append(partners)
+        i, j = np.concatenate(rows), np.concatenate(cols)
+        i, j = np.minimum(i, j), np.maximum(i, j)
+        unique = np.unique(np.stack([i, j])[:, i < j], axis=1)
+        return unique[0], unique[1]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    """Blocking keys of a claim: its case- and accent-folded words of 3+ letters, and numbers."""
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return {w for w in _WORD.findall(folded) if len(w) >= 3 or w.isdigit()}
+
+
+def candidate_index(
+    statements: Sequence[Mapping[str, Any]],
+    threshold: float = THRESHOLD,
+    duplicate: float = DUPLICATE,
+    neighbours: int | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate pairs as index arrays ``(i, j, relatedness)``, ``i < j``, best first.
+
+    ``neighbours=0`` compares every pair; ``neighbours=K`` keeps the pairs among the ``K`` most
+    related of either statement, found by blocking (see the module docstring); ``None`` is
+    exhaustive up to :data:`AUTO_NEIGHBOURS_ABOVE` statements and ``K=`` :data:`NEIGHBOURS`
+    above.
+    """
+    n = len(statements)
+    if neighbours is None:
+        neighbours = NEIGHBOURS if n >= AUTO_NEIGHBOURS_ABOVE else 0
+    if neighbours < 0:
+        raise ValueError(f"neighbours must be 0 (every pair) or positive, got {neighbours}")
+    empty = np.zeros(0, dtype=np.int64)
+    if n < 2:
+        return empty, empty, np.zeros(0)
+    signals = _Signals(statements)
+    ids = np.array([str(s.get("id")) for s in statements])
+
+    def kept(i: np.ndarray, j: np.ndarray, score: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+        return (score >= threshold) & (cosine < duplicate) & (ids[i] != ids[j])
+
+    if neighbours:
+        parts = []
+        for i, j in (signals.same_article(), signals.blocked(PRESELECT * neighbours)):
+            view = _View(i, j)
+            score, cosine = signals.relatedness(view)
+            keep = kept(i, j, score, cosine)
+            parts.append((i[keep], j[keep], score[keep], view.dot(signals.keys)[keep]))
+        (i, j, score, _), (ci, cj, cscore, strength) = parts
+        chosen = np.union1d(
+            _nearest(ci, cj, cscore, neighbours), _nearest(ci, cj, strength, neighbours)
+        )
+        i, j, score = (
+            np.concatenate([mine, theirs[chosen]])
+            for mine, theirs in ((i, ci), (j, cj), (score, cscore))
+        )
+    else:
+        parts = []
+        for start in range(0, n, ROWS_PER_BLOCK):
+            block = np.arange(start, min(start + ROWS_PER_BLOCK, n))
+            score, cosine = signals.relatedness(_View(block))
+            bi, bj = np.nonzero(
+                (np.arange(n)[None, :] > block[:, None])
+                & kept(block[:, None], np.arange(n)[None, :], score, cosine)
+            )
+            parts.append((block[bi], bj, score[bi, bj]))
+        i, j, score = (np.concatenate(p) for p in zip(*parts))
+    # One speaker's successive statements in one article ("le préfet, Arnaud Desvignes" and
+    # "Arnaud Desvignes") develop a point; they are not a clash worth a fact-checker's time.
+    other_voice = np.array(
+        [not _same_voice(statements[a], statements[b]) for a, b in zip(i, j)], dtype=bool
+    )
+    i, j, score = i[other_voice], j[other_voice], score[other_voice]
+    order = np.lexsort((j, i, -score))  # best first; ties in index order, so runs agree
+    return i[order], j[order], score[order]
+
+
+def _nearest(i: np.ndarray, j: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the pairs that are among the ``k`` highest-scoring of one of their ends."""
+    ends = np.concatenate([i, j])
+    pair = np.tile(np.arange(len(i)), 2)
+    order = np.lexsort((-np.concatenate([score, score]), ends))
+    ends, pair = ends[order], pair[order]
+    first = np.searchsorted(ends, ends)  # where each statement's run starts
+    return np.unique(pair[np.arange(len(ends)) - first < k])
+
+
 def candidate_pairs(
     statements: Sequence[Mapping[str, Any]],
     threshold: float = THRESHOLD,
     duplicate: float = DUPLICATE,
+    neighbours: int | None = None,
 ) -> list[dict[str, Any]]:
     """The candidate pairs among ``statements`` (dicts as :func:`stance.extract` gives them).
 
     Each pair is ``{"id", "a", "b", "statement_a", "statement_b", "similarity"}`` where ``a`` and
     ``b`` are the two claims, so that the list can go straight to ``stance score -i`` and
-    ``stance label``. Sorted by decreasing relatedness.
+    ``stance label``. Sorted by decreasing relatedness; ``neighbours`` as in
+    :func:`candidate_index`.
     """
-    if len(statements) < 2:
-        return []
-    claims = [_claim(s) for s in statements]
-    vectors = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, strip_accents="unicode"
-    ).fit_transform(claims)
-    cosine = (vectors @ vectors.T).toarray()
-    quote_names = [proper_names(s.get("quote") or _claim(s)) for s in statements]
-    names = _overlap(quote_names)
-    shared_kind = _overlap([_quantity_kinds(c) for c in claims]) > 0
-    story = _overlap(_article_names(statements, quote_names))
-    score = cosine + NAME_WEIGHT * names + QUANTITY_BONUS * shared_kind + STORY_WEIGHT * story
-    ids = np.array([str(s.get("id")) for s in statements])
-    keep = (
-        np.triu(np.ones_like(score, dtype=bool), k=1)
-        & (score >= threshold)
-        & (cosine < duplicate)
-        & (ids[:, None] != ids[None, :])
-    )
-    rows, cols = np.nonzero(keep)
-    # One speaker's successive statements in one article ("le préfet, Arnaud Desvignes" and
-    # "Arnaud Desvignes") develop a point; they are not a clash worth a fact-checker's time.
-    same_voice = np.array(
-        [_same_voice(statements[i], statements[j]) for i, j in zip(rows, cols)], dtype=bool
-    )
-    rows, cols = rows[~same_voice], cols[~same_voice]
-    order = np.argsort(-score[rows, cols], kind="stable")
+    i, j, score = candidate_index(statements, threshold, duplicate, neighbours)
     return [
-        _pair(statements[i], statements[j], score[i, j])
-        for i, j in zip(rows[order].tolist(), cols[order].tolist())
+        _pair(statements[a], statements[b], s)
+        for a, b, s in zip(i.tolist(), j.tolist(), score.tolist())
     ]
 
 
@@ -117,13 +339,10 @@ def _article_names(
     return [by_article[s.get("article")] for s in statements]
 
 
-def _overlap(sets: list[set]) -> np.ndarray:
-    """Pairwise Jaccard overlap of the sets, as a dense matrix (0 where either set is empty)."""
-    binary = MultiLabelBinarizer(sparse_output=True).fit_transform(sets).astype(np.float32)
-    inter = (binary @ binary.T).toarray()
-    sizes = np.asarray(binary.sum(axis=1)).ravel()
-    union = sizes[:, None] + sizes[None, :] - inter
-    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+def _jaccard(inter: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
+    """Jaccard overlap from intersection sizes and set sizes (0 where both sets are empty)."""
+    union = size_a + size_b - inter
+    return np.divide(inter, union, out=np.zeros(np.broadcast(inter, union).shape), where=union > 0)
 
 
 def _pair(a: Mapping[str, Any], b: Mapping[str, Any], score: float) -> dict[str, Any]:
