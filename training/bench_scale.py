@@ -31,9 +31,7 @@ The machines here are shared and noisy; every figure is one run, side by side in
 from __future__ import annotations
 
 import json
-import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -164,8 +162,21 @@ def write_archive(folder: Path, n_statements: int, seed: int = 0) -> list[tuple[
 # --- steps, each run in its own process -------------------------------------------------------
 
 
-def _peak_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux: KiB
+def _high_water_mb(pid: int | str = "self") -> float | None:
+    """Peak resident memory of a live process (Linux VmHWM), in MB. Not ``ru_maxrss``: Linux
+    carries that across ``fork`` and ``exec``, so a child would report its parent's peak."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)  # kB
+    except OSError:
+        pass
+    return None
+
+
+def _peak_mb() -> float | None:
+    return _high_water_mb()
 
 
 def _statements(path: str) -> list[dict[str, Any]]:
@@ -194,7 +205,7 @@ def step_score(
     statements_file: str, pairs_file: str, model: str, scheduler: str | None
 ) -> dict[str, Any]:
     statements = _statements(statements_file)
-    claims = [s["claim"] for s in statements]
+    claims = [pairs.statement_text(s) for s in statements]
     i, j = np.load(pairs_file)
     batch = [(claims[a], claims[b]) for a, b in zip(i.tolist(), j.tolist())]
     pipeline = load_model(model)
@@ -237,18 +248,17 @@ def scan_in_own_process(
     if scheduler:
         command += ["--scheduler", scheduler]
     started = time.perf_counter()
+    peak = 0.0
     with tempfile.TemporaryFile() as sink:
         proc = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
+        while proc.poll() is None:  # VmHWM only grows: its last reading is the peak
+            peak = max(peak, _high_water_mb(proc.pid) or 0.0)
+            time.sleep(0.2)
         sink.seek(0)
         lines = sum(1 for _ in sink)
-    if status:
-        raise SystemExit(f"stance scan failed (status {status})")
-    return {
-        "pairs": lines,
-        "seconds": round(time.perf_counter() - started, 1),
-        "peak_mb": round(usage.ru_maxrss / 1024, 1),
-    }
+    if proc.returncode:
+        raise SystemExit(f"stance scan failed (status {proc.returncode})")
+    return {"pairs": lines, "seconds": round(time.perf_counter() - started, 1), "peak_mb": peak}
 
 
 # --- recall ------------------------------------------------------------------------------------
@@ -264,12 +274,22 @@ def planted_recall(
         article = statement["article"]
         where[(article, seen.get(article, 0))] = index
         seen[article] = seen.get(article, 0) + 1
-    found = {tuple(p) for p in np.load(pairs_file).T.tolist()}
+    found = np.load(pairs_file)
+    width = len(where) + 1
+    codes = set((found[0] * width + found[1]).tolist())
     hits = 0
     for a, b in planted:
         x, y = where.get(tuple(a)), where.get(tuple(b))
-        hits += x is not None and y is not None and (min(x, y), max(x, y)) in found
+        hits += x is not None and y is not None and min(x, y) * width + max(x, y) in codes
     return hits / len(planted) if planted else 0.0
+
+
+def _share(found_file: str, every_file: str) -> float:
+    """Share of the pairs in ``every_file`` that are also in ``found_file`` (index arrays)."""
+    found, every = np.load(found_file), np.load(every_file)
+    width = int(max(found.max(initial=0), every.max(initial=0))) + 1
+    codes = np.isin(every[0] * width + every[1], found[0] * width + found[1])
+    return round(float(codes.mean()) if codes.size else 0.0, 3)
 
 
 def key_recall(folder: Path, ks: list[int]) -> dict[str, Any]:
@@ -378,11 +398,7 @@ def main(
                 every = str(Path(tmp) / "every.npy")
                 row["exhaustive"] = in_own_process("pairs", statements, 0, every)
                 row["exhaustive"]["planted_recall"] = planted_recall(statements, every, planted)
-                kept = {tuple(p) for p in np.load(near).T.tolist()}
-                alls = np.load(every).T.tolist()
-                row["neighbours"]["share_of_exhaustive"] = round(
-                    sum(tuple(p) in kept for p in alls) / max(1, len(alls)), 3
-                )
+                row["neighbours"]["share_of_exhaustive"] = _share(near, every)
                 largest_exhaustive = (row["statements"], row["exhaustive"]["seconds"])
             elif largest_exhaustive:
                 m, seconds = largest_exhaustive

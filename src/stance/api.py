@@ -34,7 +34,7 @@ from .model import (
     read_card,
     save_model,
 )
-from .pairs import THRESHOLD, candidate_index
+from .pairs import THRESHOLD, candidate_index, statement_text
 
 Log = Callable[[str], None]
 
@@ -188,7 +188,7 @@ def scan(
     runner = runner or InProcess()
     statements, texts = extract_files(paths, encoding, narrative, runner=runner, progress=progress)
     i, j, similarity = candidate_index(statements, threshold, neighbours=neighbours)
-    claims = [s.get("claim") or s.get("quote") or "" for s in statements]
+    claims = [statement_text(s) for s in statements]
     proba = predict_proba_on(
         runner, pipeline, zip([claims[a] for a in i], [claims[b] for b in j]), progress
     )

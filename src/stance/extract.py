@@ -47,7 +47,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -1511,11 +1511,15 @@ def _is_person(speaker: str) -> bool:
     )
 
 
+# Bounded caches: pairing compares the speakers of every same-article pair, a few speakers many
+# times each.
+@lru_cache(maxsize=65536)
 def _surname(speaker: str) -> str | None:
     name = _name_part(speaker)
     return None if name is None else name.split()[-1]
 
 
+@lru_cache(maxsize=65536)
 def _normalise_speaker(speaker: str) -> str:
     words = [w.casefold() for w in _TOKEN.findall(speaker) if w[0].isalnum()]
     while words and (words[0] in _DETERMINERS or words[0].rstrip(".") in _TITLES):

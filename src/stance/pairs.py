@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -82,8 +82,22 @@ PAIRS_PER_CHUNK = 50_000
 """Listed pairs whose relatedness is computed at once."""
 
 
-def _claim(statement: Mapping[str, Any]) -> str:
-    return statement.get("claim") or statement.get("quote") or ""
+# Attribution frames that deny what follows them: "a démenti", "nie", "conteste", "denied",
+# "rejected", "disputed" (any person or tense the extractor reports).
+DENIAL_CUE = re.compile(
+    r"\b(?:d[ée]men|ni(?:e|ent|é|ée|ait|aient)\b|contest|r[ée]fut|rejet|den(?:y|ies|ied)\b"
+    r"|reject|refut|disput|dismiss)",
+    re.IGNORECASE,
+)
+
+
+def statement_text(statement: Mapping[str, Any]) -> str:
+    """The text that stands for a statement when it is paired and scored: its claim, or, when
+    its attribution frame is a denial, the frame and the claim ("denied it had received any
+    offer"). The claim alone would assert exactly what the speaker denies."""
+    claim = statement.get("claim") or statement.get("quote") or ""
+    cue = statement.get("cue") or ""
+    return f"{cue} {claim}" if DENIAL_CUE.search(cue) else claim
 
 
 def _quantity_kinds(text: str) -> set[str]:
@@ -132,11 +146,11 @@ class _Signals:
     """The four relatedness signals of a set of statements, ready to be compared pairwise."""
 
     def __init__(self, statements: Sequence[Mapping[str, Any]]) -> None:
-        claims = [_claim(s) for s in statements]
+        claims = [statement_text(s) for s in statements]
         self.text = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, strip_accents="unicode"
         ).fit_transform(claims)
-        self.quote_names = [proper_names(s.get("quote") or _claim(s)) for s in statements]
+        self.quote_names = [proper_names(s.get("quote") or statement_text(s)) for s in statements]
         self.kinds = [_quantity_kinds(c) for c in claims]
         self.story_names = _article_names(statements, self.quote_names)
         self.names, self.names_size = _binary(self.quote_names)
@@ -172,12 +186,12 @@ class _Signals:
         )
         return score, cosine
 
-    def blocked(self, per_statement: int) -> tuple[np.ndarray, np.ndarray]:
+    def blocked(self, per_statement: int) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix]:
         """Pairs ``i < j`` of two articles sharing uncommon keys: each statement's
         ``per_statement`` best.
 
-        Sets :attr:`keys`, the IDF-weighted key matrix, whose row products are the pairs'
-        *key strength* (rare shared keys, such as the name of a place, weigh most)."""
+        Also returns the IDF-weighted key matrix, whose row products are the pairs' *key
+        strength* (rare shared keys, such as the name of a place, weigh most)."""
         keys = [
             _words(claim)
             | {f"n:{n}" for n in names}
@@ -188,18 +202,18 @@ class _Signals:
             )
         ]
         n = len(keys)
-        self.keys = sp.csr_matrix((n, 0), dtype=np.float32)
         vectorizer = CountVectorizer(
             analyzer=sorted, binary=True, min_df=2, max_df=BLOCK_CAP, dtype=np.float32
         )
         try:
             index = vectorizer.fit_transform(keys)
         except ValueError:  # no key shared by two statements (or every key too common)
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, sp.csr_matrix((n, 0), dtype=np.float32)
         df = np.asarray(index.sum(axis=0)).ravel()
         is_name = np.array([k[:2] in ("n:", "s:") for k in vectorizer.get_feature_names_out()])
         weight = np.log(n / df) * np.where(is_name, NAME_KEY_WEIGHT, 1.0)
-        self.keys = weighted = sp.csr_matrix(index.multiply(weight[None, :]))
+        weighted = sp.csr_matrix(index.multiply(weight[None, :]))
         rows, cols = [], []
         for start in range(0, n, ROWS_PER_BLOCK):
             shared = (weighted[start : start + ROWS_PER_BLOCK] @ weighted.T).tocsr()
@@ -216,7 +230,7 @@ class _Signals:
         i, j = np.concatenate(rows), np.concatenate(cols)
         i, j = np.minimum(i, j), np.maximum(i, j)
         unique = np.unique(np.stack([i, j])[:, i < j], axis=1)
-        return unique[0], unique[1]
+        return unique[0], unique[1], weighted
 
 
 _WORD = re.compile(r"\w+")
@@ -236,10 +250,11 @@ def candidate_index(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidate pairs as index arrays ``(i, j, relatedness)``, ``i < j``, best first.
 
-    ``neighbours=0`` compares every pair; ``neighbours=K`` keeps the pairs among the ``K`` most
-    related of either statement, found by blocking (see the module docstring); ``None`` is
-    exhaustive up to :data:`AUTO_NEIGHBOURS_ABOVE` statements and ``K=`` :data:`NEIGHBOURS`
-    above.
+    ``neighbours=0`` compares every pair; ``neighbours=K`` keeps every pair within an article
+    and, across articles, the pairs among the ``K`` most related or ``K`` strongest by shared
+    keys of either statement, found by blocking (see the module docstring); ``None`` is
+    exhaustive below :data:`AUTO_NEIGHBOURS_ABOVE` statements and ``K=`` :data:`NEIGHBOURS`
+    from there on.
     """
     n = len(statements)
     if neighbours is None:
@@ -256,13 +271,10 @@ def candidate_index(
         return (score >= threshold) & (cosine < duplicate) & (ids[i] != ids[j])
 
     if neighbours:
-        parts = []
-        for i, j in (signals.same_article(), signals.blocked(PRESELECT * neighbours)):
-            view = _View(i, j)
-            score, cosine = signals.relatedness(view)
-            keep = kept(i, j, score, cosine)
-            parts.append((i[keep], j[keep], score[keep], view.dot(signals.keys)[keep]))
-        (i, j, score, _), (ci, cj, cscore, strength) = parts
+        i, j, score = _measured(signals, *signals.same_article(), kept)[:3]
+        *across, keys = signals.blocked(PRESELECT * neighbours)
+        ci, cj, cscore, view = _measured(signals, *across, kept)
+        strength = view.dot(keys)
         chosen = np.union1d(
             _nearest(ci, cj, cscore, neighbours), _nearest(ci, cj, strength, neighbours)
         )
@@ -289,6 +301,18 @@ def candidate_index(
     i, j, score = i[other_voice], j[other_voice], score[other_voice]
     order = np.lexsort((j, i, -score))  # best first; ties in index order, so runs agree
     return i[order], j[order], score[order]
+
+
+def _measured(
+    signals: _Signals,
+    i: np.ndarray,
+    j: np.ndarray,
+    kept: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, _View]:
+    """The listed pairs that ``kept`` keeps, their relatedness, and a view of them."""
+    score, cosine = signals.relatedness(_View(i, j))
+    keep = kept(i, j, score, cosine)
+    return i[keep], j[keep], score[keep], _View(i[keep], j[keep])
 
 
 def _nearest(i: np.ndarray, j: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
@@ -348,8 +372,8 @@ def _jaccard(inter: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.nd
 def _pair(a: Mapping[str, Any], b: Mapping[str, Any], score: float) -> dict[str, Any]:
     return {
         "id": f"{a.get('id')}~{b.get('id')}",
-        "a": _claim(a),
-        "b": _claim(b),
+        "a": statement_text(a),
+        "b": statement_text(b),
         "statement_a": dict(a),
         "statement_b": dict(b),
         "similarity": round(float(score), 4),
