@@ -9,7 +9,7 @@ import pytest
 
 from stance.data import iter_pairs
 from stance.model import save_model
-from stance.pairs import candidate_pairs
+from stance.pairs import candidate_pairs, statement_text
 
 from .test_cli import run
 
@@ -158,3 +158,23 @@ def test_label_through_the_cli_then_train_on_the_labels(tmp_path):
     model = tmp_path / "m.skops"
     trained = run("train", str(labels), "-o", str(model), "--test-size", "0", "--param", "min_df=1")
     assert trained.exit_code == 0, trained.output
+
+
+@pytest.mark.parametrize(
+    ("cue", "text"),
+    [
+        ("denied", "denied it had received any takeover offer"),
+        ("a démenti", "a démenti it had received any takeover offer"),
+        ("a-t-il nié", "a-t-il nié it had received any takeover offer"),
+        ("said", "it had received any takeover offer"),
+        ("a reconnu", "it had received any takeover offer"),
+    ],
+)
+def test_a_denied_claim_is_scored_with_its_denial(cue, text):
+    """The claim of "X denied that it had received any offer" asserts what X denies; the pair
+    text keeps the frame so the model sees the denial."""
+    statement = {"id": "x#1", "claim": "it had received any takeover offer", "cue": cue}
+    assert statement_text(statement) == text
+    other = {"id": "y#1", "claim": "Halvorsen had received a takeover offer", "cue": "said"}
+    (pair,) = candidate_pairs([statement, other], threshold=0)
+    assert pair["a"] == text
