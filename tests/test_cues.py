@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from sklearn.base import clone
@@ -13,6 +15,9 @@ from stance.cues import (
     NegationCues,
     OppositeCues,
     QuantityCues,
+    _fold,
+    _Lexicon,
+    proper_names,
 )
 
 
@@ -122,3 +127,50 @@ def test_explanations_say_what_each_family_saw():
         "opposite directions: hausse / baisse"
     ]
     assert AlignmentCues().explain("x y", "x y") == []
+
+
+BATCH = [
+    ("Le contrat a été signé.", "Le contrat n'a pas été signé."),
+    ("Unemployment rose in May.", "Unemployment fell in May."),
+    ("Selon la police, quelques centaines de manifestants.", "Entre 4.000 et 6.000 manifestants."),
+    ("Le maire de Lyon a démissionné.", "Le maire de Nantes a démissionné."),
+    ("Il y a 12 morts.", "Il y a 40 morts."),
+    ("The firm denied signing the deal.", "The firm signed the deal."),
+    ("", "Exports doubled last year."),
+    ("Le contrat a été signé.", "Le contrat a été signé."),  # a statement seen again
+]
+
+
+@pytest.mark.parametrize("family", sorted(CUE_FAMILIES))
+def test_a_batch_scores_each_pair_as_it_would_alone(family):
+    # Families read the batch's distinct statements once and count with arrays; each row must be
+    # the row of its pair scored alone, and a second call (or another family in between) the same.
+    cues = CUE_FAMILIES[family]()
+    together = cues.transform(BATCH)
+    alone = np.vstack([cues.transform([pair]) for pair in BATCH])
+    np.testing.assert_array_equal(together, alone)
+    for other in CUE_FAMILIES.values():
+        other().transform(BATCH)
+        np.testing.assert_array_equal(cues.transform(BATCH), together)
+    assert together.dtype == np.float32 and cues.transform([]).shape == (0, len(cues.names))
+
+
+def test_lexicon_matches_long_entries_as_prefixes_and_short_ones_exactly():
+    lexicon = _Lexicon(("nie", "deny", "up"))
+    assert [lexicon(w) for w in ("nie", "niece", "denying", "deny", "up", "update", "den")] == [
+        True, False, True, True, True, False, False,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le maire de Lyon a vu Marie-Claire à Paris. Ensuite, Jean est parti.",
+        "Lyon ouvre. «Nantes» ferme! Tours? × Ébène _Zed 3Aa É",
+        "\nPaul\tet Émile, ÀÝ et ×Z",
+        "",
+    ],
+)
+def test_proper_names_are_those_of_the_plain_lookbehind_regex(text):
+    plain = re.finditer(r"(?<![.!?«\"]\s)(?<!^)\b[A-ZÀ-Ý][\w-]+", text)
+    assert proper_names(text) == {_fold(m.group()) for m in plain}

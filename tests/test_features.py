@@ -8,7 +8,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from stance.features import PairFeaturizer, split_pairs
+from stance.features import PairFeaturizer, _tfidf, split_pairs
 
 from .conftest import SMALL
 
@@ -76,3 +76,35 @@ def test_bad_pairs_are_rejected():
     with pytest.raises(ValueError, match="exactly two statements"):
         split_pairs([("only one",)])
     assert split_pairs([(None, 3)]) == ([""], ["3"])
+
+
+ODD = [
+    "",
+    "   ",
+    "a",
+    "Le chômage a baissé de 2 %, selon l'Insee.",
+    "É\u00a0été  x\ty\nz",
+    "İstanbul ΑΣ Σ ǅ ß ﬁ",
+    "one two one two one two three",
+    "x" * 40,
+]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"word_ngram_range": (1, 3), "char_ngram_range": (1, 5)},
+        {"word_ngram_range": (2, 2), "char_ngram_range": (4, 6)},
+    ],
+)
+def test_batch_tfidf_is_the_vectorizers_own_to_the_bit(params):
+    # The featurizer counts n-grams once per distinct word or n-gram of the batch; the vectors
+    # must be exactly what TfidfVectorizer.transform gives, entry order included.
+    f = PairFeaturizer(min_df=1, **params).fit(PAIRS + [(x, x) for x in ODD])
+    texts = [t for pair in PAIRS for t in pair] + ODD + ["zzz qqq", "Les trains circulent."]
+    for vec in f.vectorizers_.values():
+        expected, got = vec.transform(texts), _tfidf(vec, texts)
+        assert type(got) is type(expected) and got.shape == expected.shape
+        for part in ("indptr", "indices", "data"):
+            np.testing.assert_array_equal(getattr(got, part), getattr(expected, part))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
+from stance import numbers
 from stance.numbers import (
     VAGUE,
     Quantity,
@@ -542,3 +544,69 @@ def test_very_long_inputs_are_read_whole_and_fast():
     assert len(changes(text)) == 5000
     assert quantities("9" * 100_000) == []  # too long a number is no number
     assert len(quantities("quatre " * 2000)) == 2000
+
+
+# ------------------------------------------------------------------------------------------
+# The fast paths read exactly what the plain regexes read
+# ------------------------------------------------------------------------------------------
+# Capitals, hyphens, elisions, digits glued to marks, and the letters whose lower case the
+# regex engine treats otherwise ("İ", "ı", "ſ"), which take the case-insensitive path.
+TRICKY = [
+    *SAMPLES,
+    "DEUX CENTS manifestants, Quelques Centaines, A FEW HUNDRED, Doubled, A DOUBLÉ.",
+    "x-deux, deux-cents, l'un, 3.5, 4,000/5, 10:30, a.deux, -quatre, «trois», (cinq)",
+    "İki deux İstanbul, ıncrease ınCREASED, ſeveral hundred, ſome 300, thouſands",
+    "Les ventes ont RÉDUIT, reduced, halved, fell by 20%, TWO-FOLD, a augmenté de 50 %.",
+    "deux",
+    "doubled",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_number_and_change_starts_match_the_plain_lookbehind_regexes(text):
+    starters = re.compile(
+        rf"(?<![\w.,/:])\d|(?<![\w-])(?:{numbers._alternation(numbers._STARTERS)})(?!\w)",
+        re.IGNORECASE,
+    )
+    doc = numbers._Doc(text, "fr")
+    assert numbers._candidates(doc) == [m.start() for m in starters.finditer(text)]
+    for lang, table in (("fr", numbers._FR_CHANGES), ("en", numbers._EN_CHANGES)):
+        stems = {stem for entry in table for stem in entry[0]}
+        verbs = re.compile(rf"(?<![\w-])(?:{numbers._alternation(stems)})", re.IGNORECASE)
+        expected = [m.start() for m in verbs.finditer(text)]
+        assert numbers._CHANGE_RULES[lang].candidates.starts(doc) == expected
+    assert numbers._ANY_CHANGE.found(doc) == bool(
+        re.search(rf"(?<![\w-])(?:{numbers._alternation(numbers._CHANGE_STEMS)})", text, re.I)
+    )
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_read_is_quantities_and_changes(text):
+    for lang in (None, "fr", "en"):
+        assert numbers.read(text, lang) == (quantities(text, lang), changes(text, lang))
+
+
+def test_quantities_built_without_init_equal_the_dataclass():
+    values = (1.0, 2.0, "range", "EUR", None, "1 à 2 euros", 0, 11)
+    built = numbers._quantity(*values)
+    assert built == Quantity(*values) and repr(built) == repr(Quantity(*values))
+    with pytest.raises(AttributeError):
+        built.low = 3.0  # still frozen
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("ſeveral hundred people", "several hundred people"),
+        ("plusİeurs centaines de manifestants", "plusieurs centaines de manifestants"),
+        ("4 millionſ d'euros", "4 millions d'euros"),
+        ("4 bıllion dollars", "4 billion dollars"),
+        ("Il a reçu 4mdſ.", "Il a reçu 4mds."),
+    ],
+)
+def test_letters_the_regex_engine_folds_read_like_their_plain_spelling(odd, plain):
+    # re.IGNORECASE matches "ſ" as "s" and "ı", "İ" as "i": such a word is looked up as that.
+    assert [(q.low, q.high, q.unit) for q in quantities(odd, "en")] == [
+        (q.low, q.high, q.unit) for q in quantities(plain, "en")
+    ]

@@ -16,15 +16,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from . import numbers
-from .features import Pairs, split_pairs
+from .features import Pairs, count_matrix, distinct_texts, number_tokens, split_pairs
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
@@ -34,11 +35,27 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 STATEMENT_CACHE = 4096
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)
-def _fold(text: str) -> str:
+class _Uncombined(dict[int, int | None]):
+    """A ``str.translate`` table that deletes combining characters (the accents NFKD splits
+    off), filled in as characters are met: folding then runs in C, not one Python call per
+    character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNCOMBINED = _Uncombined()
+
+
+def _folded(text: str) -> str:
     """Lower-case and strip accents, so that lexicon prefixes match every spelling."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed if decomposed.isascii() else decomposed.translate(_UNCOMBINED)
+
+
+_fold = lru_cache(maxsize=STATEMENT_CACHE)(_folded)
 
 
 @lru_cache(maxsize=STATEMENT_CACHE)
@@ -46,6 +63,83 @@ def _words(text: str) -> list[str]:
     """The folded words of a statement; cached, since statements recur across pairs (callers
     must not modify the list)."""
     return _WORD.findall(_fold(text))
+
+
+class _Batch:
+    """The distinct statements of a batch of pairs, read once for every family.
+
+    Words are numbered (see :func:`~stance.features.number_tokens`), so that a family scores a
+    word against its lexicon once per distinct word and counts per statement with arrays.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    @cached_property
+    def words(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The distinct folded words, and each occurrence's word number and statement."""
+        return number_tokens(_WORD.findall(_folded(text)) for text in self.texts)
+
+    def count(self, score: Callable[[str], float]) -> np.ndarray:
+        """Per statement, the sum of ``score`` over its words (one call per distinct word)."""
+        vocabulary, ids, owner = self.words
+        per_word = np.fromiter(map(score, vocabulary), dtype=np.float64, count=len(vocabulary))
+        return np.bincount(owner, weights=per_word[ids], minlength=len(self.texts))
+
+    def has(self, keep: Callable[[str], bool]) -> sp.csr_matrix:
+        """Which words each statement has, among those ``keep`` accepts (a 0/1 matrix)."""
+        vocabulary, ids, owner = self.words
+        kept = np.fromiter(map(keep, vocabulary), dtype=bool, count=len(vocabulary))[ids]
+        return _binary(owner[kept], ids[kept], (len(self.texts), len(vocabulary)))
+
+    @cached_property
+    def names(self) -> sp.csr_matrix:
+        """Which proper names (see :func:`proper_names`) each statement has (a 0/1 matrix)."""
+        names, ids, owner = number_tokens(list(proper_names(text)) for text in self.texts)
+        return _binary(owner, ids, (len(self.texts), len(names)))
+
+
+class _LastBatch:
+    """The reading of the last batch, shared by the families that transform it in turn.
+
+    A ``FeatureUnion`` hands the same pairs to each family, and each would otherwise fold and
+    split every statement again. A family that comes back to the same batch starts a new reading
+    (it is another call), so that a reading serves one transform of the union, and repeated calls
+    on the same pairs cost what distinct ones do. Only one batch is kept: memory stays flat when
+    streaming.
+    """
+
+    def __init__(self) -> None:
+        self._batch: _Batch | None = None
+        self._users: set[type] = set()
+
+    def __call__(self, texts: list[str], family: type) -> _Batch:
+        batch = self._batch
+        if batch is None or family in self._users or batch.texts != texts:
+            batch, self._users = _Batch(texts), set()
+            self._batch = batch
+        self._users.add(family)
+        return batch
+
+
+_batch = _LastBatch()
+
+
+def _binary(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """A 0/1 matrix with a one at each (row, column), however often it occurs."""
+    matrix = count_matrix(rows, cols, shape)
+    matrix.data[:] = 1.0
+    return matrix
+
+
+def _shared(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair, how many columns rows ``a`` and ``b`` of a 0/1 matrix both have."""
+    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1), dtype=np.float64).ravel()
+
+
+def _sizes(matrix: sp.csr_matrix) -> np.ndarray:
+    """Per row of a 0/1 matrix, how many ones it has."""
+    return np.diff(matrix.indptr).astype(np.float64)
 
 
 class _Cues(TransformerMixin, BaseEstimator):
@@ -61,15 +155,16 @@ class _Cues(TransformerMixin, BaseEstimator):
 
     def transform(self, X: Pairs) -> np.ndarray:
         a, b = split_pairs(X)
-        out = np.zeros((len(a), len(self.names)), dtype=np.float32)
-        for i, (x, y) in enumerate(zip(a, b)):
-            out[i] = self._pair(x, y)
-        return out
+        texts, rows = distinct_texts(a + b)
+        columns = self._columns(_batch(texts, type(self)), rows[: len(a)], rows[len(a) :])
+        return np.column_stack(columns).astype(np.float32).reshape(len(a), len(self.names))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return np.asarray([f"{self.prefix}:{n}" for n in self.names], dtype=object)
 
-    def _pair(self, a: str, b: str) -> list[float]:
+    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
+        """The columns of ``names`` for the pairs (statement ``a[i]``, statement ``b[i]``) of
+        ``batch``, in float64 (cast to float32 once, as a row of Python floats would be)."""
         raise NotImplementedError
 
     def explain(self, a: str, b: str) -> list[str]:
@@ -116,20 +211,33 @@ DENIAL_PREFIXES = (
 )
 
 
-def _matches(word: str, entries: tuple[str, ...]) -> bool:
-    """Prefix match for entries of four letters or more, exact match for shorter ones, so that
-    "up" does not match "update" nor "nie" "niece"."""
-    return any(word.startswith(e) if len(e) >= 4 else word == e for e in entries)
+class _Lexicon:
+    """A word list matched by prefix for entries of four letters or more and exactly for shorter
+    ones, so that "up" does not match "update" nor "nie" "niece"; a word is tested in two C-level
+    calls, since every distinct word of a batch is."""
+
+    __slots__ = ("exact", "prefixes")
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        entries = tuple(entries)
+        self.exact = frozenset(e for e in entries if len(e) < 4)
+        self.prefixes = tuple(e for e in entries if len(e) >= 4)
+
+    def __call__(self, word: str) -> bool:
+        return word in self.exact or word.startswith(self.prefixes)
 
 
-@lru_cache(maxsize=65536)
-def _is_denial(word: str) -> bool:
-    return _matches(word, DENIAL_PREFIXES)
+_is_denial = _Lexicon(DENIAL_PREFIXES)
+
+
+def _negation(word: str) -> int:
+    """How many negations a word makes: "pas" one, "n't" one, "didn't" one (two for "n't" alone,
+    which is both a negation word and ends with one)."""
+    return (word in NEGATION) + word.endswith("n't")
 
 
 def _negations(words: list[str]) -> int:
-    count = sum(w in NEGATION for w in words)
-    return count + sum(w.endswith("n't") for w in words)
+    return sum(map(_negation, words))
 
 
 def _denials(words: list[str]) -> int:
@@ -142,17 +250,16 @@ class NegationCues(_Cues):
     prefix = "negation"
     names = ("neg_a", "neg_b", "neg_only_one", "denial_a", "denial_b", "denial_only_one")
 
-    def _pair(self, a: str, b: str) -> list[float]:
-        wa, wb = _words(a), _words(b)
-        na, nb = _negations(wa), _negations(wb)
-        da, db = _denials(wa), _denials(wb)
+    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
+        negations, denials = batch.count(_negation), batch.count(_is_denial)
+        na, nb, da, db = negations[a], negations[b], denials[a], denials[b]
         return [
-            min(na, 3),
-            min(nb, 3),
-            float((na > 0) != (nb > 0)),
-            min(da, 3),
-            min(db, 3),
-            float((da > 0) != (db > 0)),
+            np.minimum(na, 3),
+            np.minimum(nb, 3),
+            (na > 0) != (nb > 0),
+            np.minimum(da, 3),
+            np.minimum(db, 3),
+            (da > 0) != (db > 0),
         ]
 
     def explain(self, a: str, b: str) -> list[str]:
@@ -237,15 +344,31 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+def _side_index() -> tuple[dict[str, set[tuple[int, int]]], dict[str, set[tuple[int, int]]]]:
+    """The entries of ``OPPOSITES`` by the (group, side) they stand for: short ones (matched
+    exactly) and long ones (matched as prefixes, see :class:`_Lexicon`)."""
+    exact: dict[str, set[tuple[int, int]]] = {}
+    prefixes: dict[str, set[tuple[int, int]]] = {}
+    for g, group in enumerate(OPPOSITES):
+        for side, entries in enumerate(group):
+            for entry in entries:
+                (exact if len(entry) < 4 else prefixes).setdefault(entry, set()).add((g, side))
+    return exact, prefixes
+
+
+_SIDE_EXACT, _SIDE_PREFIXES = _side_index()
+_SIDE_LONGEST = max(map(len, _SIDE_PREFIXES))
+
+
 @lru_cache(maxsize=65536)
 def _word_sides(word: str) -> tuple[tuple[int, int], ...]:
-    """The (group, side) entries of ``OPPOSITES`` that a word matches; words repeat, so cached."""
-    return tuple(
-        (g, side)
-        for g, group in enumerate(OPPOSITES)
-        for side, entries in enumerate(group)
-        if _matches(word, entries)
-    )
+    """The (group, side) entries of ``OPPOSITES`` that a word matches, in order; words repeat,
+    so cached. A word's prefixes are looked up (a handful of dict lookups), rather than each
+    entry tried on the word."""
+    found = set(_SIDE_EXACT.get(word, ()))
+    for size in range(4, min(len(word), _SIDE_LONGEST) + 1):
+        found.update(_SIDE_PREFIXES.get(word[:size], ()))
+    return tuple(sorted(found))
 
 
 def _sides(words: list[str]) -> list[tuple[bool, bool]]:
@@ -269,14 +392,18 @@ class OppositeCues(_Cues):
     prefix = "opposites"
     names = ("opposed_groups", "any_opposed", "same_direction")
 
-    def _pair(self, a: str, b: str) -> list[float]:
-        wa, wb = _words(a), _words(b)
-        opposed = len(_opposed(wa, wb))
-        same = sum(
-            (a1 and b1 and not (a2 or b2)) or (a2 and b2 and not (a1 or b1))
-            for (a1, a2), (b1, b2) in zip(_sides(wa), _sides(wb))
-        )
-        return [min(opposed, 3), float(opposed > 0), min(same, 3)]
+    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
+        vocabulary = batch.words[0]
+        sides = np.zeros((len(vocabulary), 2 * len(OPPOSITES)), dtype=np.float32)
+        for w, word in enumerate(vocabulary):
+            for group, side in _word_sides(word):
+                sides[w, 2 * group + side] = 1.0
+        present = (batch.has(_word_sides) @ sides) > 0  # per statement, as _sides
+        one, two = present[:, 0::2], present[:, 1::2]
+        a1, a2, b1, b2 = one[a], two[a], one[b], two[b]
+        opposed = ((a1 & ~a2 & b2 & ~b1) | (a2 & ~a1 & b1 & ~b2)).sum(axis=1)
+        same = ((a1 & b1 & ~(a2 | b2)) | (a2 & b2 & ~(a1 | b1))).sum(axis=1)
+        return [np.minimum(opposed, 3), opposed > 0, np.minimum(same, 3)]
 
     def explain(self, a: str, b: str) -> list[str]:
         groups = _opposed(_words(a), _words(b))
@@ -294,13 +421,23 @@ STOPWORDS = frozenset(
 )
 
 
+def _is_content(word: str) -> bool:
+    return word not in STOPWORDS and not word.isdigit() and len(word) > 1
+
+
 def _content(words: Iterable[str]) -> set[str]:
-    return {w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1}
+    return {w for w in words if _is_content(w)}
+
+
+# A capitalised word, not at the start of the text nor of a sentence. The capital is read first
+# and what must precede it is checked behind it, so that the search skips lower-case letters in
+# C: the same matches as "(?<![.!?«\"]\s)(?<!^)\b[A-ZÀ-Ý][\w-]+".
+_NAME = re.compile(r"[A-ZÀ-Ý](?<=(?<![.!?«\"]\s)(?<!^)\b.)[\w-]+")
 
 
 def proper_names(text: str) -> set[str]:
     """Names: capitalised words not at a sentence start, accent-folded."""
-    return {_fold(m.group()) for m in re.finditer(r"(?<![.!?«\"]\s)(?<!^)\b[A-ZÀ-Ý][\w-]+", text)}
+    return {_fold(m.group()) for m in _NAME.finditer(text)}
 
 
 class AlignmentCues(_Cues):
@@ -318,22 +455,25 @@ class AlignmentCues(_Cues):
         "digits_differ",
     )
 
-    def _pair(self, a: str, b: str) -> list[float]:
-        wa, wb = _words(a), _words(b)
-        ca, cb = _content(wa), _content(wb)
-        union = ca | cb
-        na, nb = proper_names(a), proper_names(b)
-        da = {w for w in wa if w.isdigit()}
-        db = {w for w in wb if w.isdigit()}
+    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
+        content, digits = batch.has(_is_content), batch.has(str.isdigit)
+        words, sizes = _shared(content, a, b), _sizes(content)
+        ca, cb = sizes[a], sizes[b]
+        union = ca + cb - words
+        names, name_sizes = _shared(batch.names, a, b), _sizes(batch.names)
+        na, nb = name_sizes[a], name_sizes[b]
+        name_union = na + nb - names
+        same_digits, digit_sizes = _shared(digits, a, b), _sizes(digits)
+        da, db = digit_sizes[a], digit_sizes[b]
         return [
-            len(ca & cb) / len(union) if union else 0.0,
-            len(cb & ca) / len(cb) if cb else 1.0,
-            len(ca & cb) / len(ca) if ca else 1.0,
-            math.log1p(len(cb - ca)),
-            len(na & nb) / len(na | nb) if na | nb else 1.0,
-            math.log1p(len(nb - na)),
-            float(bool(da) != bool(db)),
-            float(bool(da) and bool(db) and da != db),
+            _ratio(words, union, 0.0),
+            _ratio(words, cb, 1.0),
+            _ratio(words, ca, 1.0),
+            _log1p(cb - words),
+            _ratio(names, name_union, 1.0),
+            _log1p(nb - names),
+            (da > 0) != (db > 0),
+            (da > 0) & (db > 0) & ~((same_digits == da) & (same_digits == db)),
         ]
 
     def explain(self, a: str, b: str) -> list[str]:
@@ -342,12 +482,19 @@ class AlignmentCues(_Cues):
         return [f"B adds {', '.join(new[:6])}{'…' if len(new) > 6 else ''}"] if new else []
 
 
+def _ratio(part: np.ndarray, whole: np.ndarray, empty: float) -> np.ndarray:
+    """``part / whole`` (both whole numbers, so the quotient is Python's), ``empty`` where
+    ``whole`` is 0."""
+    return np.divide(part, whole, out=np.full(len(part), empty), where=whole > 0)
+
+
+def _log1p(counts: np.ndarray) -> np.ndarray:
+    """``math.log1p`` of whole numbers, to the bit (NumPy's log1p may differ in the last one)."""
+    table = np.array([math.log1p(k) for k in range(int(counts.max(initial=0)) + 1)])
+    return table[counts.astype(np.int64)]
+
+
 # --- quantities -------------------------------------------------------------------------------
-
-
-def _read_quantities(text: str) -> tuple[list[numbers.Quantity], list[numbers.Change]]:
-    lang = numbers.guess_lang(text)
-    return numbers.quantities(text, lang), numbers.changes(text, lang)
 
 
 def _matched(qa: list[numbers.Quantity], qb: list[numbers.Quantity]):
@@ -389,27 +536,40 @@ class QuantityCues(_Cues):
         "changes_opposed",
     )
 
-    _read = staticmethod(lru_cache(maxsize=STATEMENT_CACHE)(_read_quantities))
+    _read = staticmethod(lru_cache(maxsize=STATEMENT_CACHE)(numbers.read))
 
-    def _pair(self, a: str, b: str) -> list[float]:
-        (qa, ca), (qb, cb) = self._read(a), self._read(b)
-        matched = _matched(qa, qb)
-        overlapping = any(numbers.overlap(x, y) for x, y in matched)
-        gap = min((numbers.gap(x, y) for x, y in matched), default=0.0)
-        da = _direction(ca)
-        db = _direction(cb)
+    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
+        found: list[list[numbers.Quantity]] = []  # kept for the pairs; changes only as a sign
+        net = np.empty(len(batch.texts))
+        for i, text in enumerate(batch.texts):
+            quantities, changes = self._read(text)
+            found.append(quantities)
+            net[i] = _net(changes)
+        has = np.fromiter(map(bool, found), dtype=bool, count=len(found))
+        direction = np.sign(net)
+        matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
+        gap = np.zeros(len(a))
+        statements = list(zip(a.tolist(), b.tolist()))
+        for i in np.flatnonzero(has[a] & has[b]).tolist():  # no match unless both have one
+            first, second = statements[i]
+            pairs = _matched(found[first], found[second])
+            if pairs:
+                matched[i] = True
+                overlapping[i] = any(numbers.overlap(x, y) for x, y in pairs)
+                gap[i] = min(numbers.gap(x, y) for x, y in pairs)
+        da, db = direction[a], direction[b]
         return [
-            float(bool(qa)),
-            float(bool(qb)),
-            float(bool(matched)),
-            float(overlapping),
-            float(bool(matched) and not overlapping),
-            min(gap, 3.0),
+            has[a],
+            has[b],
+            matched,
+            overlapping,
+            matched & ~overlapping,
+            np.minimum(gap, 3.0),
             # "doubled" on one side against "reduced to" on the other clashes even when only one
             # side gives a figure.
             da,
             db,
-            float(da * db < 0),
+            da * db < 0,
         ]
 
     def explain(self, a: str, b: str) -> list[str]:
@@ -424,10 +584,14 @@ class QuantityCues(_Cues):
         return notes
 
 
+def _net(changes: list[numbers.Change]) -> int:
+    """Increases less decreases: its sign is the statement's direction."""
+    return sum(c.direction for c in changes)
+
+
 def _direction(changes: list[numbers.Change]) -> float:
     """+1 if the statement reports an increase, -1 a decrease, 0 neither or both."""
-    total = sum(c.direction for c in changes)
-    return float(np.sign(total))
+    return float(np.sign(_net(changes)))
 
 
 CUE_FAMILIES: dict[str, type[_Cues]] = {

@@ -9,12 +9,16 @@ their element-wise absolute difference and product, plus the cosine similarity o
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from itertools import repeat
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 Pairs = Any
@@ -41,11 +45,60 @@ def split_pairs(X: Pairs) -> tuple[list[str], list[str]]:
             raise ValueError("each pair must have exactly two statements (a, b)")
         a = [row[0] for row in rows]
         b = [row[1] for row in rows]
-    return [_text(x) for x in a], [_text(x) for x in b]
+    return list(map(_text, a)), list(map(_text, b))
 
 
 def _text(x: Any) -> str:
     return "" if x is None else str(x)[:MAX_CHARS]
+
+
+def distinct_texts(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts, in order of first appearance, and the index of each text among them.
+
+    Statements recur across pairs (a scan pairs each statement with many others): featurizers
+    read each distinct text once and index the result.
+    """
+    index = {text: i for i, text in enumerate(dict.fromkeys(texts))}
+    rows = np.fromiter(map(index.__getitem__, texts), dtype=np.int64, count=len(texts))
+    return list(index), rows
+
+
+def number_tokens(docs: Iterable[list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Number the tokens of tokenised texts: the distinct tokens, and for every occurrence (the
+    texts' tokens one after the other) the number of its token and the index of its text.
+
+    With the occurrences as arrays, counting per text is a NumPy or sparse-matrix operation, and
+    per-token work (a lookup, a lexicon match) is done once per distinct token. ``docs`` is best
+    a generator: each text's list is then dropped once read, where a list of them all would keep
+    tens of thousands of containers alive and set off the garbage collector again and again.
+    """
+    flat: list[str] = []
+    lengths: list[int] = []
+    for doc in docs:
+        flat += doc
+        lengths.append(len(doc))
+    numbers = {token: i for i, token in enumerate(dict.fromkeys(flat))}
+    ids = np.fromiter(map(numbers.__getitem__, flat), dtype=np.int64, count=len(flat))
+    owner = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    return list(numbers), ids, owner
+
+
+def count_matrix(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """Occurrences (row, column) counted into a float32 CSR matrix with sorted indices, the
+    form ``CountVectorizer`` produces (the order of a row's entries decides the rounding of its
+    norm, so it must be the same)."""
+    counts = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    counts.sum_duplicates()
+    return counts
+
+
+TOKEN_PATTERN = r"(?u)\b\w+\b"
+"""The word view's tokens: runs of word characters, one-letter words and digits included ("3",
+"a"), which scikit-learn's default pattern drops."""
+_TOKENS = re.compile(r"\w+")
+r"""The same tokens as :data:`TOKEN_PATTERN` (a maximal run of word characters is bounded by
+``\b`` on both sides, and no shorter one is): without a leading ``\b``, the search skips the
+other characters in C instead of trying the pattern at each one."""
 
 
 class PairFeaturizer(TransformerMixin, BaseEstimator):
@@ -91,7 +144,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
                 analyzer="word",
                 ngram_range=tuple(self.word_ngram_range),
                 max_features=self.max_word_features,
-                token_pattern=r"(?u)\b\w+\b",  # keep one-letter words and digits ("3", "a")
+                token_pattern=TOKEN_PATTERN,
                 **common,
             ),
             "char": TfidfVectorizer(
@@ -119,15 +172,11 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         """Features of each pair, one row per pair, in the order of ``get_feature_names_out``."""
         check_is_fitted(self, "vectorizers_")
         a, b = split_pairs(X)
-        # Statements recur across pairs (a scan pairs each statement with many others): each
-        # distinct text is vectorised once.
-        index: dict[str, int] = {}
-        rows = np.fromiter((index.setdefault(t, len(index)) for t in a + b), dtype=np.int64)
-        texts = list(index)
+        texts, rows = distinct_texts(a + b)
         blocks = []
         cosines = []
         for vec in self.vectorizers_.values():
-            vectors = vec.transform(texts)
+            vectors = _tfidf(vec, texts)
             va, vb = vectors[rows[: len(a)]], vectors[rows[len(a) :]]
             if self.sides:
                 blocks += [va, vb]
@@ -180,3 +229,101 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
                 names.extend(f"{view}:{part}:{term}" for term in vocab)
         names.extend(f"cosine:{view}" for view in self.vectorizers_)
         return np.asarray(names, dtype=object)
+
+
+# --- TF-IDF of a batch ---------------------------------------------------------------------------
+#
+# ``TfidfVectorizer.transform`` builds every n-gram of every statement as a Python string and
+# looks each one up: most of the time of scoring went there. The functions below count the very
+# same n-grams with the work done once per distinct word (character view) or per distinct n-gram
+# (word view) of the batch, and NumPy/SciPy doing the rest, then weight the counts exactly as
+# ``TfidfTransformer.transform`` does, so that the vectors are identical to the last bit.
+
+
+def _tfidf(vec: TfidfVectorizer, texts: list[str]) -> sp.csr_matrix:
+    """``vec.transform(texts)`` for the vectorizers :meth:`PairFeaturizer._vectorizers` builds."""
+    counts = _char_wb_counts(vec, texts) if vec.analyzer == "char_wb" else _word_counts(vec, texts)
+    # TfidfTransformer.transform, step by step on the same float32 data in the same order.
+    if vec.sublinear_tf:
+        np.log(counts.data, counts.data)
+        counts.data += 1.0
+    counts.data *= vec.idf_[counts.indices]
+    return normalize(counts, norm=vec.norm, copy=False)
+
+
+def _lookup(vocabulary: dict[str, int], terms: list[str]) -> np.ndarray:
+    """The column of each term, -1 for terms outside the vocabulary."""
+    return np.fromiter(map(vocabulary.get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
+
+
+def _word_counts(vec: TfidfVectorizer, texts: list[str]) -> sp.csr_matrix:
+    """Word n-gram counts: each distinct n-gram of the batch is joined and looked up once.
+
+    An n-gram is numbered by the pair (number of its first n - 1 words, number of its last
+    word), so that the n-grams of every length are found with array operations.
+    """
+    preprocess = vec.build_preprocessor()
+    words, ids, owner = number_tokens(_TOKENS.findall(preprocess(text)) for text in texts)
+    vocabulary = vec.vocabulary_
+    min_n, max_n = vec.ngram_range
+    base = max(len(words), 1)
+    names = words  # the text of each distinct n-gram of the current length
+    starts = np.arange(len(ids), dtype=np.int64)  # where the current n-grams start
+    grams = ids  # which distinct n-gram starts there
+    rows, cols = [], []
+    for n in range(1, max_n + 1):
+        if n > 1:  # extend each (n-1)-gram by the next word of its statement
+            ends = starts + n - 1
+            inside = ends < len(ids)
+            inside[inside] = owner[ends[inside]] == owner[starts[inside]]
+            starts = starts[inside]
+            distinct, grams = np.unique(
+                grams[inside] * base + ids[ends[inside]], return_inverse=True
+            )
+            heads, lasts = np.divmod(distinct, base)
+            names = [f"{names[h]} {words[t]}" for h, t in zip(heads.tolist(), lasts.tolist())]
+        if n >= min_n:
+            columns = _lookup(vocabulary, names)[grams]
+            known = columns >= 0
+            rows.append(owner[starts[known]])
+            cols.append(columns[known])
+    return count_matrix(np.concatenate(rows), np.concatenate(cols), (len(texts), len(vocabulary)))
+
+
+def _char_wb_counts(vec: TfidfVectorizer, texts: list[str]) -> sp.csr_matrix:
+    """``char_wb`` n-gram counts: the n-grams of each distinct word of the batch are built and
+    looked up once, and a statement's counts are the sum of its words' (a sparse product).
+
+    ``char_wb`` reads each whitespace-separated word padded with one space on each side, and
+    every substring of it whose length is in the n-gram range (all of it, once, when it is
+    shorter than the range): exactly what ``_char_wb_ngrams`` of scikit-learn emits.
+    """
+    preprocess = vec.build_preprocessor()
+    words, ids, owner = number_tokens(preprocess(text).split() for text in texts)
+    min_n, max_n = vec.ngram_range
+    grams: list[str] = []
+    per_word = np.empty(len(words), dtype=np.int64)
+    for i, word in enumerate(words):
+        before = len(grams)
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(min_n, max_n + 1):
+            if n >= size:
+                grams.append(padded)
+                break
+            grams.extend([padded[k : k + n] for k in range(size - n + 1)])
+        per_word[i] = len(grams) - before
+    columns = _lookup(vec.vocabulary_, grams)
+    known = columns >= 0
+    columns = columns[known]
+    kept = np.bincount(np.repeat(np.arange(len(words)), per_word)[known], minlength=len(words))
+    # One entry per n-gram occurrence (" aaa " holds "aa" twice): the product adds them up.
+    word_grams = sp.csr_matrix(
+        (np.ones(len(columns), dtype=np.float32), columns, np.concatenate(([0], np.cumsum(kept)))),
+        shape=(len(words), len(vec.vocabulary_)),
+    )
+    statement_words = count_matrix(owner, ids, (len(texts), len(words)))
+    # statement_words @ word_grams, taken transposed: that product comes out by vocabulary
+    # column, and turning it into columns by statement (CSC) lays each statement's entries out
+    # in order in one linear pass, which costs half of sorting every row of the plain product.
+    return (word_grams.T.tocsr() @ statement_words.T.tocsr()).tocsc().T

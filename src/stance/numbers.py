@@ -41,9 +41,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -57,6 +58,7 @@ __all__ = [
     "guess_lang",
     "overlap",
     "quantities",
+    "read",
 ]
 
 _LANGS = ("fr", "en")
@@ -79,6 +81,28 @@ class Quantity:
     text: str
     start: int
     end: int
+
+
+_QUANTITY_SLOTS = tuple(getattr(Quantity, f.name).__set__ for f in fields(Quantity))
+
+
+def _quantity(
+    low: float,
+    high: float,
+    kind: str,
+    unit: str | None,
+    noun: str | None,
+    text: str,
+    start: int,
+    end: int,
+) -> Quantity:
+    """``Quantity(...)``, built without the frozen dataclass's ``__init__``: it sets each field
+    through ``object.__setattr__``, which costs as much as a good part of reading the number.
+    The slots are filled directly instead (Quantity has no ``__post_init__`` to skip)."""
+    quantity = object.__new__(Quantity)
+    for fill, value in zip(_QUANTITY_SLOTS, (low, high, kind, unit, noun, text, start, end)):
+        fill(quantity, value)
+    return quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +285,36 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+class _WordStarts:
+    r"""Where words start that begin with one of ``stems``, in any case: the positions at which
+    ``(?<![\w-])(?:stems)<after>`` with ``re.IGNORECASE`` matches, found more cheaply.
+
+    Every statement is searched so, and a lookbehind tried at each character, then a trie of
+    case-insensitive letters, is slow. The search instead reads the character before the word
+    ("[^\w-]stem", in " " + text, so that a word at the very start has one too), which lets it
+    skip in C every character that cannot precede a word; and it runs on the lower-cased text
+    without ``re.IGNORECASE``, so that each letter is one comparison. The positions are the same
+    (no stem ends with the character that the next match reads before its word), and so is case
+    folding, except for the few letters whose lower case the regex engine treats otherwise ("İ",
+    "ı", "ſ"): a text with one of those is searched with ``re.IGNORECASE``.
+    """
+
+    def __init__(self, stems: Iterable[str], after: str = "") -> None:
+        body = rf"[^\w-](?:{_alternation(stem.lower() for stem in stems)}){after}"
+        self._lower = re.compile(body)
+        self._any_case = re.compile(body, re.IGNORECASE)
+
+    def starts(self, doc: _Doc) -> list[int]:
+        """The positions in ``doc.text``, in order."""
+        padded, lowered = doc.padded
+        return [m.start() for m in (self._lower if lowered else self._any_case).finditer(padded)]
+
+    def found(self, doc: _Doc) -> bool:
+        """Whether there is any."""
+        padded, lowered = doc.padded
+        return (self._lower if lowered else self._any_case).search(padded) is not None
+
+
 # --------------------------------------------------------------------------------------------
 # Atoms: the numbers themselves (digits, number words, vague phrases).
 #
@@ -270,6 +324,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
 # --------------------------------------------------------------------------------------------
 
 _SPACE_SEP = "\u00a0\u202f\u2009 "
+_NO_SPACE_SEP = str.maketrans("", "", _SPACE_SEP)
 _DIGITS = (
     # not glued to a letter, a digit, a decimal mark, a slash or a colon, nor after "X-" (COVID-19)
     r"(?<![\w.,/:])(?<![^\W\d_][-\u2011])"
@@ -293,11 +348,12 @@ _VAGUE_RE = (
 _DIGITS_AT = re.compile(_DIGITS, re.IGNORECASE)
 _VAGUE_AT = re.compile(_VAGUE_RE, re.IGNORECASE)
 _WORD_AT = re.compile(_WORD, re.IGNORECASE)
-# Where a number can start: a digit, a number word, the first word of a vague phrase.
+# Where a number can start: a digit not glued to a word, a decimal mark, a slash or a colon (the
+# lookbehind comes after the digit, so that the search skips other characters in C); a number
+# word or the first word of a vague phrase at the start of a word.
 _STARTERS = _FR_NUMBER_WORDS | _EN_NUMBER_WORDS | {"a", "an"} | {k.split()[0] for k in VAGUE}
-_CANDIDATE = re.compile(
-    rf"(?<![\w.,/:])\d|(?<![\w-])(?:{_alternation(_STARTERS)})(?!\w)", re.IGNORECASE
-)
+_DIGIT_START = re.compile(r"\d(?<![\w.,/:]\d)")
+_NUMBER_WORD_START = _WordStarts(_STARTERS, after=r"(?!\w)")
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _MAX_RUN = 16  # "nine hundred ninety-nine thousand nine hundred ninety-nine" is 8
@@ -390,6 +446,10 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_WINDOW = 30
+# The last character, lower-cased, that each phrase of _PREFIX and _UNIT_BEFORE can end with,
+# trailing spaces aside ("ſ" is an "s" to re.IGNORECASE, but "ſ".lower() is itself).
+_PREFIX_ENDS = frozenset("e'\u2019nstrfàoydſ")
+_UNIT_BEFORE_ENDS = frozenset("$€£drp")
 _BEFORE_WINDOW = 24
 
 _CONNECTOR = re.compile(r"\s*(?:(?:des|du|de|of\s+the|of)\s+|d['\u2019]\s*)", re.IGNORECASE)
@@ -498,7 +558,7 @@ class _ChangeRules:
     then matched there, its group ``c<i>`` telling which entry of ``table`` matched.
     """
 
-    candidates: re.Pattern[str]
+    candidates: _WordStarts
     verbs: re.Pattern[str]
     aux_before: re.Pattern[str]
     table: tuple[tuple[int, float | None], ...]
@@ -515,7 +575,7 @@ def _compile_changes(aux: str, table: tuple[_ChangeEntry, ...]) -> _ChangeRules:
     )
     stems = {stem for entry in table for stem in entry[0]}
     return _ChangeRules(
-        candidates=re.compile(rf"(?<![\w-])(?:{_alternation(stems)})", re.IGNORECASE),
+        candidates=_WordStarts(stems),
         verbs=re.compile(rf"(?:{alternatives})(?:(?!\w)|(?<=['\u2019]))", re.IGNORECASE),
         aux_before=re.compile(rf"(?<![\w-]){aux}$", re.IGNORECASE),
         table=tuple((direction, factor) for _, _, direction, factor in table),
@@ -526,6 +586,12 @@ _CHANGE_RULES = {
     "fr": _compile_changes(_FR_AUX, _FR_CHANGES),
     "en": _compile_changes(_EN_AUX, _EN_CHANGES),
 }
+# Where a change verb of either language starts: a statement with none has no change, whatever
+# its language.
+_CHANGE_STEMS = frozenset(
+    stem for table in (_FR_CHANGES, _EN_CHANGES) for e in table for stem in e[0]
+)
+_ANY_CHANGE = _WordStarts(_CHANGE_STEMS)
 # "a augmenté de 50 %", "fell by 20%", "rose 3%": the factor is stated as a percentage.
 _PERCENT_AFTER = re.compile(
     r"(?:\s+(?:de|by)\s+|\s+)(?:(?:plus\s+de|près\s+de|about|nearly|more\s+than|some)\s+)?"
@@ -570,7 +636,31 @@ def quantities(text: str, lang: str | None = None) -> list[Quantity]:
     the module docstring for what is not reported.
     """
     _check_lang(lang)
+    return _quantities(_Doc(text, lang))
+
+
+def changes(text: str, lang: str | None = None) -> list[Change]:
+    """The changes (increase or decrease, with a factor when stated) that ``text`` reports.
+
+    A change stated with a percentage ("a augmenté de 50 %", "fell by 20%") gets the factor it
+    implies (1.5, 0.8); a before-and-after ("est passé de 4 000 à 6 000") gets its direction and
+    factor from its two values. A negated change ("n'a pas doublé", "has not risen") is left out:
+    it states no change, and reporting its verb would state the opposite. ``lang`` picks the
+    language's verbs; when it is None it is guessed, unless no verb of either language occurs.
+    """
+    _check_lang(lang)
+    return _changes(_Doc(text, lang))
+
+
+def read(text: str, lang: str | None = None) -> tuple[list[Quantity], list[Change]]:
+    """``(quantities(text, lang), changes(text, lang))``, with the language guessed at most once,
+    and only if one of them needs it."""
+    _check_lang(lang)
     doc = _Doc(text, lang)
+    return _quantities(doc), _changes(doc)
+
+
+def _quantities(doc: _Doc) -> list[Quantity]:
     atoms = _atoms(doc)
     if not atoms:
         return []
@@ -592,25 +682,18 @@ def quantities(text: str, lang: str | None = None) -> list[Quantity]:
     return found
 
 
-def changes(text: str, lang: str | None = None) -> list[Change]:
-    """The changes (increase or decrease, with a factor when stated) that ``text`` reports.
-
-    A change stated with a percentage ("a augmenté de 50 %", "fell by 20%") gets the factor it
-    implies (1.5, 0.8); a before-and-after ("est passé de 4 000 à 6 000") gets its direction and
-    factor from its two values. A negated change ("n'a pas doublé", "has not risen") is left out:
-    it states no change, and reporting its verb would state the opposite.
-    """
-    _check_lang(lang)
-    if not text:
+def _changes(doc: _Doc) -> list[Change]:
+    text = doc.text
+    if not _ANY_CHANGE.found(doc):  # no verb of either language: no need for the language
         return []
-    lang = lang or guess_lang(text)
+    lang = doc.lang
     rules = _CHANGE_RULES[lang]
     found = []
     pos = 0
-    for candidate in rules.candidates.finditer(text):
-        if candidate.start() < pos:
+    for start in rules.candidates.starts(doc):
+        if start < pos:
             continue
-        m = rules.verbs.match(text, candidate.start())
+        m = rules.verbs.match(text, start)
         if m is None:
             continue
         pos = m.end()
@@ -662,11 +745,24 @@ def _check_lang(lang: str | None) -> None:
 class _Doc:
     """The text being read, with its language guessed only when something needs it."""
 
-    __slots__ = ("_lang", "text")
+    __slots__ = ("_lang", "_padded", "text")
 
     def __init__(self, text: str, lang: str | None) -> None:
         self.text = text
         self._lang = lang
+        self._padded: tuple[str, bool] | None = None
+
+    @property
+    def padded(self) -> tuple[str, bool]:
+        """The text after one space, lower-cased unless that would change what a
+        case-insensitive regex matches (see :class:`_WordStarts`), and whether it is."""
+        if self._padded is None:
+            lowered = self.text.lower()
+            if len(lowered) == len(self.text) and "ı" not in lowered and "ſ" not in lowered:
+                self._padded = (" " + lowered, True)
+            else:
+                self._padded = (" " + self.text, False)
+        return self._padded
 
     @property
     def lang(self) -> str:
@@ -697,10 +793,10 @@ def _atoms(doc: _Doc) -> list[_Atom]:
     atoms: list[_Atom] = []
     words: list[re.Match[str]] = []  # number words of the run being read
     pos = 0
-    for candidate in _CANDIDATE.finditer(text):
-        if candidate.start() < pos:
+    for start in _candidates(doc):
+        if start < pos:
             continue
-        m, kind = _atom_at(text, candidate)
+        m, kind = _atom_at(text, start)
         if m is None:
             continue
         pos = m.end()
@@ -710,7 +806,7 @@ def _atoms(doc: _Doc) -> list[_Atom]:
         if kind == "word":
             words.append(m)
         elif kind == "vague":
-            phrase = " ".join(m.group().lower().split())
+            phrase = " ".join(_lexicon_key(m.group()).split())
             low, high = (float(x) for x in VAGUE[phrase])
             atoms.append(_Atom(m.start(), m.end(), low, high, vague=True, phrase=phrase))
         else:
@@ -722,10 +818,17 @@ def _atoms(doc: _Doc) -> list[_Atom]:
     return [a for a in atoms if a.vague or _is_count(text, a)]
 
 
-def _atom_at(text: str, candidate: re.Match[str]) -> tuple[re.Match[str] | None, str]:
-    """The number starting at ``candidate``, if any, and its kind: "digits", "vague" or "word"."""
-    start = candidate.start()
-    if candidate.group().isdigit():
+def _candidates(doc: _Doc) -> list[int]:
+    """Where a number may start, in order: digits and words are looked for apart, each with a
+    search that skips most characters in C, and never start at the same place."""
+    digits = [m.start() for m in _DIGIT_START.finditer(doc.text)]
+    words = _NUMBER_WORD_START.starts(doc)
+    return sorted(digits + words) if digits and words else digits or words
+
+
+def _atom_at(text: str, start: int) -> tuple[re.Match[str] | None, str]:
+    """The number starting at ``start``, if any, and its kind: "digits", "vague" or "word"."""
+    if text[start].isdigit():
         return _DIGITS_AT.match(text, start), "digits"
     m = _VAGUE_AT.match(text, start)
     if m is not None:
@@ -752,7 +855,7 @@ def _digit_atom(doc: _Doc, m: re.Match[str]) -> _Atom | None:
         return None
     suffix = m.group("suffix")
     if suffix:
-        value = _scaled(value, _SCALE_EXP[suffix.lower()])
+        value = _scaled(value, _SCALE_EXP[_lexicon_key(suffix)])
     year_like = not suffix and len(raw) == 4 and raw.isdigit() and 1900 <= value <= 2100
     return _Atom(m.start(), m.end(), value, value, year_like=year_like)
 
@@ -760,7 +863,7 @@ def _digit_atom(doc: _Doc, m: re.Match[str]) -> _Atom | None:
 def _digits_value(raw: str, sep: str | None, doc: _Doc) -> float | None:
     """The value of a digit group whose thousands separator (if the regex saw groups of three
     digits) is ``sep``; the language is asked only when that is a lone "." or ","."""
-    digits = "".join(c for c in raw if c not in _SPACE_SEP)
+    digits = raw.translate(_NO_SPACE_SEP)
     dots, commas = digits.count("."), digits.count(",")
     if dots and commas:
         decimal = "." if digits.rfind(".") > digits.rfind(",") else ","
@@ -865,6 +968,16 @@ def _words_before(text: str, pos: int) -> list[str]:
     return [w.strip(_EDGE_PUNCTUATION).replace("\u2019", "'") for w in words]
 
 
+_REGEX_CASE = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+def _lexicon_key(matched: str) -> str:
+    """A word that a case-insensitive regex matched, as its lexicon spells it: lower-cased, and
+    with "ſ", "ı" and "İ" read as the regex engine reads them ("s", "i", "i"), where
+    ``str.lower`` keeps the first two and makes two characters of the third."""
+    return matched.translate(_REGEX_CASE).lower()
+
+
 def _is_month(word: str) -> bool:
     word = word.rstrip(".")
     return word in _MONTHS_EN or word.lower() in _MONTHS_FR
@@ -876,7 +989,7 @@ def _scaled(value: float, exp: int) -> float:
 
 
 def _scale_exp(word: str, doc: _Doc) -> int:
-    word = word.lower()
+    word = _lexicon_key(word)
     if word.startswith("billion"):
         return _BILLION_EXP[doc.lang]
     return _SCALE_EXP[word]
@@ -914,7 +1027,10 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
 
 def _unit_before(text: str, pos: int) -> tuple[str | None, int]:
     """A currency sign or code just before a number ("$4 billion", "€300")."""
-    m = _UNIT_BEFORE.search(text, max(0, pos - 5), pos)
+    start = max(0, pos - 5)
+    if not _ends_with(text, start, pos, _UNIT_BEFORE_ENDS):
+        return None, pos
+    m = _UNIT_BEFORE.search(text, start, pos)
     if not m:
         return None, pos
     return _CURRENCY[m.lastgroup or ""], m.start()
@@ -922,7 +1038,18 @@ def _unit_before(text: str, pos: int) -> tuple[str | None, int]:
 
 def _prefix(text: str, pos: int) -> re.Match[str] | None:
     """A comparative or approximation ending right before ``pos``."""
-    return _PREFIX.search(text, max(0, pos - _PREFIX_WINDOW), pos)
+    start = max(0, pos - _PREFIX_WINDOW)
+    if not _ends_with(text, start, pos, _PREFIX_ENDS):
+        return None
+    return _PREFIX.search(text, start, pos)
+
+
+def _ends_with(text: str, start: int, end: int, last: frozenset[str]) -> bool:
+    """Whether ``text[start:end]``, trailing spaces aside, ends with a character of ``last``
+    (lower-cased). A regex search that must end there tries every position of the window, so
+    this test of its last character first spares most searches."""
+    before = text[start:end].rstrip()
+    return bool(before) and before[-1].lower() in last
 
 
 def _number_quantity(doc: _Doc, atoms: list[_Atom], index: int) -> tuple[Quantity | None, int]:
@@ -950,7 +1077,7 @@ def _number_quantity(doc: _Doc, atoms: list[_Atom], index: int) -> tuple[Quantit
     if prefix is not None:
         start = prefix.start()
         kind, low, high = _bounded(prefix, value)
-    return Quantity(low, high, kind, unit, noun, text[start:end], start, end), index + 1
+    return _quantity(low, high, kind, unit, noun, text[start:end], start, end), index + 1
 
 
 def _is_year(text: str, start: int, noun: str | None) -> bool:
@@ -1006,7 +1133,7 @@ def _range(
         return None, True
     if opener is not None:
         start = opener.start()
-    quantity = Quantity(
+    quantity = _quantity(
         low, upper.value, "range", unit, noun, text[start : upper.end], start, upper.end
     )
     return quantity, True
@@ -1037,7 +1164,7 @@ def _vague_quantity(doc: _Doc, atom: _Atom) -> Quantity | None:
             kind, high = "comparative", math.inf
         elif prefix.group("hi"):
             kind, low = "comparative", 0.0
-    return Quantity(low, high, kind, unit, noun, text[start:end], start, end)
+    return _quantity(low, high, kind, unit, noun, text[start:end], start, end)
 
 
 def _counted(doc: _Doc, unit: str | None, pos: int) -> str | None:
@@ -1062,25 +1189,35 @@ def _noun_after(doc: _Doc, pos: int) -> str | None:
     connector = _CONNECTOR.match(text, pos)
     if connector:
         pos = connector.end()
-    words = []
-    for _ in range(_NOUN_LOOKAHEAD):
-        m = _NOUN_WORD.match(text, pos)
-        if m is None:
-            break
-        if m.group(2):  # an elided article or preposition ("l'", "d'") ends the noun phrase
-            break
-        words.append(m.group(1))
-        pos = m.end()
-    for i, word in enumerate(words):
+    # The words are read one by one, as needed: most often the first is the noun.
+    words = _noun_words(text, pos)
+    word = next(words, None)
+    while word is not None:
         lower = word.lower()
         if lower in _MODIFIERS:
+            word = next(words, None)
             continue
         if lower in _NOUN_STOPWORDS:
             return None
-        if i + 1 < len(words) and _is_name_modifier(word) and doc.lang == "en":
-            continue
+        if _is_name_modifier(word):
+            following = next(words, None)
+            if following is not None and doc.lang == "en":
+                word = following
+                continue
         return lower
     return None
+
+
+def _noun_words(text: str, pos: int) -> Iterator[str]:
+    """The words from ``pos`` on that may name what a number counts: at most
+    ``_NOUN_LOOKAHEAD``, up to an elided article or preposition ("l'", "d'"), which ends the
+    noun phrase."""
+    for _ in range(_NOUN_LOOKAHEAD):
+        m = _NOUN_WORD.match(text, pos)
+        if m is None or m.group(2):
+            return
+        yield m.group(1)
+        pos = m.end()
 
 
 def _is_name_modifier(word: str) -> bool:
@@ -1089,6 +1226,9 @@ def _is_name_modifier(word: str) -> bool:
     return word[0].isupper() and (word.isupper() or not word.endswith("s"))
 
 
+@lru_cache(
+    maxsize=4096
+)  # nouns recur ("people", "emplois"), and pairs compare them again and again
 def _lemma(noun: str) -> str:
     """A crude singular: enough to match "combattants"/"combattant", "fighters"/"fighter",
     "families"/"family", "journaux"/"journal"."""
