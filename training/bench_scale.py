@@ -15,9 +15,10 @@ measures, each step in a fresh process so that its peak resident memory is its o
   the recall of the archive's planted contradictions (two officials of one story giving
   incompatible figures in two articles) among the candidates, plus the share of exhaustive
   pairs that nearest-neighbour pairing keeps;
-- **scoring** the nearest-neighbour candidates with the shipped model: in one process, and on a
-  dask cluster (``--scheduler``; default ``local``, a LocalCluster of one single-threaded worker
-  process per core), with the peak memory of the driver and of each worker;
+- **scoring** the nearest-neighbour candidates with the shipped model (up to ``--score-max``
+  statements): in one process, and on a dask cluster (``--scheduler``; default ``local``, a
+  LocalCluster of one single-threaded worker process per core), with the peak memory of the
+  driver and of each worker;
 - with ``--cli-scan``, the whole ``stance scan FOLDER --json`` in its own process, locally and
   with ``--scheduler``: what a user waits for.
 
@@ -340,9 +341,10 @@ def plot(results: dict[str, Any], path: Path) -> None:
             )
     left.set(xscale="log", yscale="log", xlabel="statements", ylabel="pairing wall time (s)")
     left.legend()
-    for label, key in (("one process", "score_local"), ("dask cluster", "score_dask")):
-        right.plot(sizes, [results[str(n)][key]["pairs_per_s"] for n in sizes], "o-", label=label)
-    right.set(xscale="log", xlabel="statements", ylabel="pairs scored per second")
+    for label, key in (("one process", "scan_local"), ("dask LocalCluster", "scan_dask")):
+        xs = [n for n in sizes if key in results[str(n)]]
+        right.plot(xs, [results[str(n)][key]["seconds"] for n in xs], "o-", label=label)
+    right.set(xscale="log", yscale="log", xlabel="statements", ylabel="stance scan wall time (s)")
     right.legend()
     fig.suptitle("stance: candidate pairs and scoring at scale")
     fig.tight_layout()
@@ -355,6 +357,12 @@ def plot(results: dict[str, Any], path: Path) -> None:
 @click.option("--exhaustive-max", default=10_000, show_default=True)
 @click.option("--scheduler", default="local", show_default=True, help="dask scheduler.")
 @click.option("-m", "--model", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--score-max",
+    default=10_000,
+    show_default=True,
+    help="Largest size whose candidates are also scored apart from the scan.",
+)
 @click.option("--cli-scan", is_flag=True, help="Also time `stance scan` end to end.")
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object on the last line.")
@@ -364,6 +372,7 @@ def main(
     exhaustive_max: int,
     scheduler: str,
     model: str | None,
+    score_max: int,
     cli_scan: bool,
     plot_path: Path | None,
     as_json: bool,
@@ -407,8 +416,9 @@ def main(
                     "seconds": None,
                     "estimated_seconds": round(seconds * (row["statements"] / m) ** 2),
                 }
-            row["score_local"] = in_own_process("score", statements, near, model, None)
-            row["score_dask"] = in_own_process("score", statements, near, model, scheduler)
+            if n <= score_max:
+                row["score_local"] = in_own_process("score", statements, near, model, None)
+                row["score_dask"] = in_own_process("score", statements, near, model, scheduler)
             if cli_scan:
                 row["scan_local"] = scan_in_own_process(str(archive), model, neighbours, None)
                 row["scan_dask"] = scan_in_own_process(str(archive), model, neighbours, scheduler)
