@@ -17,7 +17,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from tqdm import tqdm
 
@@ -28,20 +28,6 @@ Result = TypeVar("Result")
 
 LOCAL = "local"
 """``--scheduler local``: start a LocalCluster of one single-threaded process per core."""
-
-
-class Runner(Protocol):
-    """Runs ``fn(item, **shared)`` for every item and returns the results in input order."""
-
-    def map(
-        self,
-        fn: Callable[..., Result],
-        items: Sequence[Item],
-        *,
-        desc: str,
-        progress: bool | None = False,
-        **shared: Any,
-    ) -> list[Result]: ...
 
 
 def _bar(progress: bool | None, desc: str, total: int) -> tqdm:
@@ -104,6 +90,10 @@ class OnDask:
         for future in sent.values():
             future.release()
         return results
+
+
+Runner = InProcess | OnDask
+"""Runs ``fn(item, **shared)`` for every item (``.map``) and returns the results in order."""
 
 
 @contextlib.contextmanager
