@@ -495,7 +495,7 @@ GLOB_CHARS = frozenset("*?[")
 def shard_paths(pattern: str) -> list[str]:
     """The input shards named by ``pattern``: a glob (``'shards/*.jsonl'``), a folder (its
     ``.jsonl``, ``.csv`` and ``.tsv`` files) or one file; in name order."""
-    if GLOB_CHARS & set(pattern):
+    if GLOB_CHARS & set(pattern) and not Path(pattern).is_file():
         found = sorted(p for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
         if not found:
             raise StanceError(f"{pattern}: matches no file")

@@ -322,7 +322,8 @@ def score(
     if scheduler and input_ is None:
         raise click.UsageError("--scheduler scores files: give -i 'shards/*.jsonl' -o OUTDIR")
     pipeline = load_model(model)
-    if input_ is not None and (scheduler or os.path.isdir(input_) or api.GLOB_CHARS & set(input_)):
+    globbed = input_ is not None and not os.path.isfile(input_) and api.GLOB_CHARS & set(input_)
+    if input_ is not None and (scheduler or os.path.isdir(input_) or globbed):
         if output == "-":
             raise click.UsageError("shards are scored into a folder: give -o OUTDIR")
         shards = api.shard_paths(input_)
