@@ -1,0 +1,159 @@
+"""training/benchmark.py: the FNC-1 score, the hypothesis-only transformation, the grouped
+splits and the command group, all without training on the shared corpora."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+import stance
+
+from .conftest import ROOT, SHARED_DATA, SMALL
+
+_spec = importlib.util.spec_from_file_location("benchmark", ROOT / "training" / "benchmark.py")
+assert _spec is not None and _spec.loader is not None
+benchmark = importlib.util.module_from_spec(_spec)
+sys.modules["benchmark"] = benchmark  # dataclasses look their module up by name
+_spec.loader.exec_module(benchmark)
+
+
+# --- the FNC-1 score --------------------------------------------------------------------------
+
+
+def test_fnc_points_follow_the_official_weights():
+    gold = ["agree", "unrelated", "discuss", "disagree", "unrelated", "agree"]
+    pred = ["agree", "unrelated", "disagree", "unrelated", "discuss", "discuss"]
+    # exact related 1.0; unrelated right 0.25; related but wrong stance 0.25;
+    # related called unrelated 0; unrelated called related 0; related, wrong stance 0.25
+    assert benchmark.fnc_points(gold, pred) == pytest.approx(1.0 + 0.25 + 0.25 + 0 + 0 + 0.25)
+
+
+def test_the_gold_labels_score_the_maximum_and_100_percent():
+    gold = ["agree", "disagree", "discuss", "unrelated", "unrelated"]
+    assert benchmark.fnc_points(gold, gold) == pytest.approx(3 * 1.0 + 2 * 0.25)
+    assert benchmark.fnc_score(gold, gold) == pytest.approx(100.0)
+    assert benchmark.fnc_score(gold, ["unrelated"] * 5) == pytest.approx(100 * 0.5 / 3.5)
+
+
+def test_fnc_score_refuses_lists_of_different_lengths():
+    with pytest.raises(ValueError):
+        benchmark.fnc_points(["agree", "agree"], ["agree"])
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "fnc1").is_dir(), reason="no shared FNC-1 data")
+def test_the_competition_test_maximum_is_the_published_one():
+    gold = stance.load("fnc1:test", SHARED_DATA)["orig_label"]
+    assert len(gold) == 25_413
+    assert benchmark.fnc_points(gold, gold) == 11_651.25
+
+
+# --- splits and the hypothesis-only model -----------------------------------------------------
+
+
+def test_hypothesis_only_blanks_a_and_keeps_b_labels_and_groups():
+    split = benchmark.Split(
+        [("Il pleut.", "Il fait sec."), ("Le pont est ouvert.", "Le pont est fermé.")],
+        ["contradict", "contradict"],
+        ["g1", "g2"],
+    )
+    blank = benchmark.hypothesis_only(split)
+    assert blank.pairs == [("", "Il fait sec."), ("", "Le pont est fermé.")]
+    assert (blank.labels, blank.groups) == (split.labels, split.groups)
+
+
+def test_a_hypothesis_only_model_sees_nothing_of_statement_a(own_pairs):
+    pairs, labels = own_pairs
+    blank = benchmark.hypothesis_only(benchmark.Split(pairs, labels, [""] * len(pairs)))
+    # what the classifier of the hypothesis-only model is given: the features, fitted as in
+    # training on the blanked pairs
+    features = stance.make_pipeline(**SMALL).named_steps["features"].fit(blank.pairs)
+    X = features.transform(blank.pairs).tocsc()
+    names = list(features.get_feature_names_out())
+    a_side = [
+        i
+        for i, name in enumerate(names)
+        if ":a:" in name
+        or ":both:" in name
+        or name.startswith("cosine:")
+        or name in {"quantities:a_has", "negation:neg_a", "negation:denial_a"}
+    ]
+    assert len(a_side) > 1000 and X[:, a_side].nnz == 0
+    # what is left of the pair's relation is b itself: |0 - b| is b's vector
+    b_side = [i for i, name in enumerate(names) if ":b:" in name]
+    column = {name: i for i, name in enumerate(names)}
+    diff = [column[names[i].replace(":b:", ":diff:")] for i in b_side]
+    assert X[:, b_side].nnz > 0
+    assert (X[:, b_side] != X[:, diff]).nnz == 0
+
+
+def test_grouped_folds_never_put_one_group_on_both_sides():
+    rng = np.random.default_rng(0)
+    groups = [f"body{rng.integers(30)}" for _ in range(300)]
+    labels = [("agree", "disagree", "discuss", "unrelated")[i % 4] for i in range(300)]
+    split = benchmark.Split([("h", g) for g in groups], labels, groups)
+    seen_test = []
+    for train_idx, test_idx in benchmark.grouped_folds(split, 5):
+        assert not {groups[i] for i in train_idx} & {groups[i] for i in test_idx}
+        seen_test += list(test_idx)
+    assert sorted(seen_test) == list(range(300))  # every pair is tested exactly once
+
+
+def test_fnc1_groups_by_body_and_keeps_the_four_labels(mini_corpora):
+    data = benchmark.load_fnc1("train", str(mini_corpora), body_chars=8)
+    assert data.labels == ["disagree", "unrelated"]
+    assert [b for _, b in data.pairs] == ["No storm", "Text."]
+    assert data.groups == ["No storm hit the coast.\nOfficials said so.", "Text."]
+
+
+def test_params_are_literals_where_they_can_be_and_reach_nested_steps():
+    params = benchmark.collect_params(
+        {"C": 1.0},
+        [("C", "3"), ("cues", "('negation',)"), ("clf__class_weight", "balanced")],
+    )
+    assert params == {"C": 3, "cues": ("negation",), "clf__class_weight": "balanced"}
+    pipeline = benchmark.build_pipeline({**params, "features__negation": "drop"})
+    assert pipeline.named_steps["clf"].C == 3
+    assert pipeline.named_steps["clf"].class_weight == "balanced"
+    assert dict(pipeline.named_steps["features"].transformer_list)["negation"] == "drop"
+
+
+def test_ablation_rows_drop_or_keep_each_family_once():
+    rows = benchmark.ablation_rows({"C": 2.0})
+    families = list(stance.model.CUE_FAMILIES)
+    assert rows["all cues"] == {"C": 2.0}
+    assert rows["no cues (tfidf only)"] == {"C": 2.0, "cues": ()}
+    for family in families:
+        assert rows[f"- {family}"] == {"C": 2.0, f"features__{family}": "drop"}
+        assert rows[f"tfidf + {family} only"] == {"C": 2.0, "cues": (family,)}
+    assert len(rows) == 2 + 2 * len(families)
+
+
+# --- the command group ------------------------------------------------------------------------
+
+
+def test_the_group_lists_every_benchmark():
+    result = CliRunner().invoke(benchmark.main, ["--help"])
+    assert result.exit_code == 0, result.output
+    for name in ("accuracy", "speed", "stream", "fnc1", "french", "ablation"):
+        assert f"  {name} " in result.output
+
+
+def test_speed_json_is_one_object_on_the_last_line(own_pairs, tmp_path):
+    pairs, labels = own_pairs
+    tiny = stance.make_pipeline(**SMALL, cues=()).fit(pairs[:150], labels[:150])
+    path = tmp_path / "tiny.skops"
+    stance.save_model(tiny, path, {"note": "test"})
+    result = CliRunner().invoke(
+        benchmark.main, ["speed", "-m", str(path), "--pairs", "200", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["model"] == "tiny.skops"
+    assert figures["pairs_per_s"] > 0 and figures["load_s"] > 0
+    assert figures["model_mb"] == round(path.stat().st_size / 1e6, 2)
+    assert "pairs_per_s" in result.stderr  # the table went to stderr
