@@ -414,17 +414,22 @@ def body_group(a: str, b: str) -> str:
 
 
 def load_fnc1(split: str, data_dir: str | None, body_chars: int | None) -> Split:
-    """FNC-1 ``train`` or ``test`` with the four original labels, bodies cut to ``body_chars``."""
+    """FNC-1 ``train`` or ``test`` with the four original labels, bodies cut to ``body_chars``
+    (``None`` or 0: not cut here).
+
+    A body is a whole article; its lead says what it makes of the headline, and the rest adds
+    n-grams (and features, and fitting time) that mostly say what the article is about.
+    """
     data = load_split(f"fnc1:{split}", data_dir, label_column="orig_label", group=body_group)
-    if body_chars is None:
+    if not body_chars:
         return data
     return data.with_pairs([(a, b[:body_chars]) for a, b in data.pairs])
 
 
-# What was tried on the validation slice (a fifth of FNC-1 train grouped by body: 9,999 pairs;
-# `fnc1 --validate`), FNC score / macro-F1. Filled in from the runs; see the fnc1 docstring.
-FNC_PARAMS: Params = {}
-FNC_BODY_CHARS: int | None = None
+# The recipe chosen on a validation slice of FNC-1 train; the fnc1 docstring says what else was
+# tried and what each gave.
+FNC_PARAMS: Params = {"C": 3.0, "clf__class_weight": "balanced"}
+FNC_BODY_CHARS: int | None = 2000
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,7 +556,9 @@ def stream_command(model: str | None, sizes: str, as_json: bool) -> None:
     "--body-chars",
     type=int,
     default=FNC_BODY_CHARS,
-    help="Read only the first N characters of each article body.",
+    show_default=True,
+    help="Read only the first N characters of each article body (0: all of it, up to the "
+    "featurizer's own cut, features.MAX_CHARS).",
 )
 @validate_option
 @json_option
@@ -567,7 +574,34 @@ def fnc1_command(
     Scored the official way (FNC score, as a percent of what the gold labels score) and by
     4-class macro-F1, which the FNC score flatters (73 % of pairs are `unrelated`, the easy
     class). --validate trains on four fifths of FNC-1 train and scores the last fifth (grouped
-    by article body); that is where the default recipe was chosen.
+    by article body); that is where the default recipe was chosen: bodies cut to their first
+    2,000 characters, C 3, balanced class weights.
+    \f
+    Tried on the validation slice only (`fnc1 --validate`: 39,980 pairs of FNC-1 train to train
+    on, 9,992 held out, no body on both sides), FNC score / macro-F1 (F1 of disagree); each row
+    is --body-chars N plus the parameters named, the others being make_pipeline's defaults
+    (C 1, no class weights; "balanced" is --param clf__class_weight balanced)::
+
+        --body-chars 0 (whole bodies, up to MAX_CHARS)    88.24 / 0.669 (0.242)
+        --body-chars 2000                                 88.55 / 0.681 (0.270)
+        --body-chars 2000, C 3                            89.14 / 0.707 (0.347)
+        --body-chars 2000, balanced                       89.58 / 0.754 (0.514)
+        --body-chars 2000, balanced, C 3     (chosen)     89.82 / 0.760 (0.527)
+        --body-chars 2000, balanced, C 10                 89.74 / 0.755 (0.516)
+        --body-chars 1000, balanced, C 3                  89.71 / 0.753 (0.509)
+        --body-chars 2000, balanced, C 3, sides False     89.95 / 0.755 (0.504)
+        --body-chars 2000, balanced, C 3, cue_weight 3    89.77 / 0.759 (0.525)
+
+    Balanced class weights are what
+    matters: disagree is 1.7 % of the training pairs and an unweighted logistic regression
+    rarely predicts it. A weaker penalty (C 3) helps a little, C 10 no more. A body's first
+    2,000 characters (about the median body) do as well as up to 5,000 and fit faster; 1,000
+    is slightly worse. Dropping the a / b vectors (sides False) or weighting the cues 3x moves
+    the two figures by under 0.005 in opposite directions, so those defaults stay (and cue
+    weight 3 took 3.5x longer to converge). Validation pairs share headlines, not bodies, with
+    training pairs, while the competition test has new topics: test figures are expected lower.
+    A fit peaks at about 17 GB of memory (fitting the TF-IDF vocabularies on 100,000 texts,
+    most of them repeated bodies) and takes 15-25 minutes on one core.
     """
     used = collect_params(FNC_PARAMS, params)
     train = load_fnc1("train", data_dir, body_chars)
