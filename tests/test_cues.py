@@ -174,3 +174,38 @@ def test_lexicon_matches_long_entries_as_prefixes_and_short_ones_exactly():
 def test_proper_names_are_those_of_the_plain_lookbehind_regex(text):
     plain = re.finditer(r"(?<![.!?«\"]\s)(?<!^)\b[A-ZÀ-Ý][\w-]+", text)
     assert proper_names(text) == {_fold(m.group()) for m in plain}
+
+
+def test_restrictive_ne_que_is_not_a_negation():
+    # "ne ... plus que" says "only": both statements assert a number.
+    a = "L'EI ne compte plus que quelques centaines de combattants."
+    assert row(NegationCues(), a, "L'EI compte 5 000 combattants.")["neg_only_one"] == 0
+    assert row(NegationCues(), "L'EI ne recrute plus.", "L'EI recrute.")["neg_only_one"] == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        # A clash on the same subject, across languages: of A's stems (digue, cede, castel),
+        # B has one.
+        ("La digue a cédé à Castelroc.", "The Castelroc dike has not given way.", 1 / 3),
+        # Negation on one side, about something else entirely.
+        ("Aucun incident n'a été signalé.", "La direction refuse de recevoir les syndicats.", 0.0),
+    ],
+)
+def test_clash_columns_count_only_as_much_as_the_statements_share(a, b, related):
+    neg = row(NegationCues(), a, b)
+    assert neg["neg_only_one"] == 1
+    assert neg["neg_only_one_related"] == pytest.approx(related)
+    assert row(AlignmentCues(), a, b)["related"] == pytest.approx(related)
+
+
+def test_gated_quantity_and_opposite_columns():
+    a, b = "Le chômage a baissé à 7 % en mai.", "Le chômage a augmenté à 9 % en mai."
+    opp = row(OppositeCues(), a, b)
+    assert opp["any_opposed"] == 1 and 0 < opp["opposed_related"] < 1
+    q = row(QuantityCues(), a, b)
+    assert q["changes_opposed"] == 1 and q["changes_opposed_related"] == opp["opposed_related"]
+    assert q["disjoint_related"] == opp["opposed_related"]
+    unrelated = row(OppositeCues(), "Les prix ont baissé.", "Le stade a augmenté ses tarifs.")
+    assert unrelated["any_opposed"] == 1 and unrelated["opposed_related"] == 0

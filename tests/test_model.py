@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import pickle
@@ -141,6 +142,16 @@ def test_a_model_from_another_scikit_learn_version_is_refused(small_model, tmp_p
     card["versions"]["scikit-learn"] = "0.24.2"
     card_path(path).write_text(json.dumps(card))
     with pytest.raises(StanceError, match=r"written with scikit-learn 0\.24\.2, this is"):
+        load_model(path)
+
+
+def test_a_model_trained_with_other_features_is_refused_in_one_line(small_model, tmp_path):
+    # A model from a stance version with one cue family less: its classifier expects more
+    # columns than this version's featurizers give.
+    older = copy.deepcopy(small_model).set_params(features__negation="drop")
+    path = tmp_path / "m.skops"
+    save_model(older, path, {})
+    with pytest.raises(StanceError, match=r"another version of stance's features \(\d+ columns"):
         load_model(path)
 
 

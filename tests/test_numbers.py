@@ -289,6 +289,10 @@ def test_only_does_not_change_the_interval(text):
         ("Unemployment rose 3% last year.", None),  # a percentage counts only "of" something
         ("Il a reçu 2 millions d'euros de primes.", None),  # money counts itself
         ("Ils sont 6 000 aujourd'hui.", None),
+        ("3,400 care staff were hired.", "staff"),  # a noun modifier is skipped
+        ("about 180 nursing and care posts", "posts"),  # ... so are two joined by "and"
+        ("40 new or former members", "members"),
+        ("It killed 3 more and wounded many.", None),  # "and" then no modifier: no noun
     ],
 )
 def test_noun(text, noun):
@@ -466,7 +470,7 @@ def test_libya_pair_compares():
     assert gap(many, few) == gap(few, many)
     english = only(LIBYA_EN_FEW)
     assert comparable(english, only("Officials say 4,000 to 6,000 fighter remain."))
-    assert not comparable(few, english)  # "combattants" is not "fighters": no translation
+    assert comparable(few, english)  # "combattants" and "fighters": one concept
 
 
 def test_overlap_gap_and_comparable():
@@ -480,6 +484,79 @@ def test_overlap_gap_and_comparable():
     assert comparable(only("300 families"), only("a family of 4"))  # one side has no noun
     assert not comparable(only("3 %"), only("3 millions d'euros"))
     assert not comparable(only("4 000 combattants"), only("4 000 emplois"))
+
+
+# ------------------------------------------------------------------------------------------
+# Comparable across languages and synonyms: French and English coverage of the same story
+# ------------------------------------------------------------------------------------------
+def first(text: str) -> Quantity:
+    """The first quantity of ``text``."""
+    return quantities(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("1,200 firefighters were deployed.", "Quelque 650 pompiers luttent contre le feu."),
+        ("12 firefighters were hurt.", "Trois sapeurs-pompiers ont été blessés."),
+        ("Only 12 vessels were being held up.", "Plus de 40 navires sont bloqués."),
+        ("Some 30 ships waited.", "Une trentaine de bateaux attendent."),
+        ("Le site emploie 480 salariés.", "the plant's entire workforce of 480"),
+        ("Le site emploie 480 salariés.", "The site has 650 employees."),
+        ("Le site emploie 480 salariés.", "480 workers will lose their jobs."),
+        ("480 emplois sont menacés.", "480 jobs are at risk."),
+        ("Le plan supprime 480 postes.", "The plan cuts 480 posts."),
+        ("Le site emploie 480 salariés.", "Le plan supprime 480 postes."),
+        ("At least seven people were killed.", "Le bilan est de quatre morts et deux disparus."),
+        ("At least seven people were killed.", "Sept personnes ont été tuées."),
+        ("Seven people are missing.", "Deux disparus ont été retrouvés."),
+        ("Twelve were killed.", "Douze victimes sont à déplorer."),
+        ("Deux blessées ont été hospitalisées.", "Two wounded were taken away."),  # feminine
+        (
+            "More than 5,000 people have been evacuated.",
+            "Environ 3 000 habitants et vacanciers ont été évacués.",
+        ),
+        ("4,000 hectares burned.", "2 300 hectares ont brûlé."),
+        ("about 180 nursing and care posts", "Il reste seuls 64 postes."),
+        ("3,400 care staff went on strike.", "3 400 soignants sont en grève."),
+        ("200 nurses", "200 infirmières"),
+        ("Le feu a duré neuf heures.", "L'incendie a duré quatre heures et demie."),
+        ("The fire burned for nine hours.", "Le feu a duré neuf heures."),
+        ("Trois ans de prison.", "Three years in prison."),
+        ("4 000 combattants de l'EI", "4,000 Islamic State fighters"),
+        ("4 000 manifestants", "4,000 protesters"),
+        ("12 enfants", "12 children"),
+    ],
+)
+def test_comparable_across_languages_and_synonyms(a, b):
+    qa, qb = first(a), first(b)
+    assert comparable(qa, qb) and comparable(qb, qa)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Quelque 650 pompiers luttent contre le feu.", "3 000 habitants ont été évacués."),
+        ("Plus de 40 navires sont bloqués.", "Le site emploie 480 salariés."),
+        ("Le feu a duré neuf heures.", "Le feu a duré trois jours."),
+        ("nine hours", "ten minutes"),
+        ("200 infirmières", "30 médecins"),  # both staff, but nurses are not doctors
+        ("200 morts", "300 blessés"),  # both people, but the dead are not the injured
+        ("4 000 combattants", "4 000 emplois"),
+        ("Seven people were killed.", "Seven ships sank."),
+        ("100 ânes", "3 ans"),  # a French feminine is read so only for a long enough word
+        ("1,200 firefighters", "1 200 hectares"),
+    ],
+)
+def test_unrelated_nouns_are_not_comparable(a, b):
+    qa, qb = first(a), first(b)
+    assert not comparable(qa, qb) and not comparable(qb, qa)
+
+
+def test_casualties_are_the_dead_or_the_injured():
+    casualties = first("30 casualties")
+    assert comparable(casualties, first("30 morts"))
+    assert comparable(casualties, first("30 blessés"))
 
 
 # ------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import stance
 from stance.cli import cli
 from stance.model import default_model_path, read_card
 
-from .conftest import SHARED_DATA
+from .conftest import ROOT, SHARED_DATA
 from .test_cli import LIBYA
 
 
@@ -41,3 +41,34 @@ def test_shipped_model_heldout_rows_are_found_again(monkeypatch):
     card = read_card(default_model_path())
     assert report["n"] == card["heldout_metrics"]["n"]
     assert report["accuracy"] == pytest.approx(card["heldout_metrics"]["accuracy"])
+
+
+# Issue 5's two showcase pairs, in the team's own wording (no sentence of the article, nor a
+# near copy, is in any training data).
+SHOWCASE_PAIRS = [
+    (
+        "Le général a déclaré que l'EI ne compte plus que quelques centaines de combattants à "
+        "Syrte.",
+        "Selon d'autres responsables, les jihadistes seraient entre 4.000 et 6.000, un nombre qui "
+        "a doublé en un an.",
+    ),
+    (
+        "ISIS has been reduced to a few hundred fighters in Sirte, the general said.",
+        "Officials said the number of ISIS fighters in Libya has doubled in a year, to between "
+        "4,000 and 6,000.",
+    ),
+]
+LIBYA_ARTICLE = ROOT.parent / "shared" / "coverage" / "libya-coalition.fr.txt"
+
+
+def test_shipped_model_calls_both_showcase_pairs_contradictions():
+    model = stance.load_model()
+    proba = model.predict_proba(SHOWCASE_PAIRS)
+    assert (proba[:, stance.LABELS.index("contradict")] >= 0.6).all(), proba
+
+
+@pytest.mark.skipif(not LIBYA_ARTICLE.is_file(), reason="no ../shared/coverage on this machine")
+def test_shipped_model_ranks_the_libya_estimates_in_the_top_3_of_the_scan():
+    results, _ = stance.api.scan(stance.load_model(), [str(LIBYA_ARTICLE)])
+    top = [r["a"]["claim"] + " | " + r["b"]["claim"] for r in results[:3]]
+    assert any("quelques centaines" in t and "4.000 et 6.000" in t for t in top), top

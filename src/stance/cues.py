@@ -29,10 +29,25 @@ from .features import Pairs, count_matrix, distinct_texts, number_tokens, split_
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
+# French restrictive "ne ... plus que" / "ne ... pas que" / "ne ... guère que" means "only", not
+# "not": "l'EI ne compte plus que quelques centaines de combattants" asserts a number. The
+# second half of the negation is dropped before words are read (folded text).
+_RESTRICTIVE = re.compile(r"\b(?:plus|pas|guere|jamais) (?=qu)")
+
+
+def _tokens(folded: str) -> list[str]:
+    """The words of a folded statement, restrictive "ne ... que" read as no negation."""
+    return _WORD.findall(_RESTRICTIVE.sub("", folded))
+
 
 # Per-statement caches are kept small: statements recur within a batch or a scan, and a
 # stream of millions of distinct statements must not grow memory (about 10 MB at this size).
 STATEMENT_CACHE = 4096
+
+# How many leading letters of a content word stand for it when deciding whether two statements
+# are about the same thing: enough to keep "salari" apart from "salon", few enough that
+# inflections and many French / English cognates meet ("evacu", "automa", "mater").
+STEM = 5
 
 
 class _Uncombined(dict[int, int | None]):
@@ -62,7 +77,7 @@ _fold = lru_cache(maxsize=STATEMENT_CACHE)(_folded)
 def _words(text: str) -> list[str]:
     """The folded words of a statement; cached, since statements recur across pairs (callers
     must not modify the list)."""
-    return _WORD.findall(_fold(text))
+    return _tokens(_fold(text))
 
 
 class _Batch:
@@ -74,11 +89,13 @@ class _Batch:
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
+        self._related_key: tuple[bytes, bytes] | None = None
+        self._related = np.zeros(0)
 
     @cached_property
     def words(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The distinct folded words, and each occurrence's word number and statement."""
-        return number_tokens(_WORD.findall(_folded(text)) for text in self.texts)
+        return number_tokens(_tokens(_folded(text)) for text in self.texts)
 
     def count(self, score: Callable[[str], float]) -> np.ndarray:
         """Per statement, the sum of ``score`` over its words (one call per distinct word)."""
@@ -91,6 +108,36 @@ class _Batch:
         vocabulary, ids, owner = self.words
         kept = np.fromiter(map(keep, vocabulary), dtype=bool, count=len(vocabulary))[ids]
         return _binary(owner[kept], ids[kept], (len(self.texts), len(vocabulary)))
+
+    @cached_property
+    def stems(self) -> sp.csr_matrix:
+        """Which stems each statement has (a 0/1 matrix): the first ``STEM`` letters of its
+        content words, and its numbers whole. They are what two statements must share to be
+        about the same thing, and they often survive translation ("évacués" / "evacuated",
+        "tarif" / "tariff", "4 000" / "4,000" aside, "Halvorsen" in both)."""
+        vocabulary, ids, owner = self.words
+        stem_of = [w if w.isdigit() else w[:STEM] for w in vocabulary]
+        stems, stem_ids = np.unique(np.asarray(stem_of, dtype=object), return_inverse=True)
+        kept = np.fromiter(map(_is_content, vocabulary), dtype=bool, count=len(vocabulary))
+        kept |= np.fromiter(map(str.isdigit, vocabulary), dtype=bool, count=len(vocabulary))
+        kept = kept[ids]
+        return _binary(owner[kept], stem_ids[ids[kept]], (len(self.texts), len(stems)))
+
+    def related(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Per pair, the share of the shorter statement's stems that the other has (0 to 1).
+
+        A clash only counts between statements about the same thing: "aucun incident n'a été
+        signalé" does not contradict "la direction refuse de nous recevoir", though only one is
+        negated. NLI pairs, most of the training data, are always about the same scene, so the
+        model cannot learn that from them; cue columns multiplied by this share can. Cached for
+        the batch, since every family asks for it.
+        """
+        key = (a.tobytes(), b.tobytes())
+        if self._related_key != key:
+            shared, sizes = _shared(self.stems, a, b), _sizes(self.stems)
+            self._related = _ratio(shared, np.minimum(sizes[a], sizes[b]), 0.0)
+            self._related_key = key
+        return self._related
 
     @cached_property
     def names(self) -> sp.csr_matrix:
@@ -248,18 +295,31 @@ class NegationCues(_Cues):
     """Negation and denial on one side only: "a été signé" against "n'a pas été signé"."""
 
     prefix = "negation"
-    names = ("neg_a", "neg_b", "neg_only_one", "denial_a", "denial_b", "denial_only_one")
+    names = (
+        "neg_a",
+        "neg_b",
+        "neg_only_one",
+        "denial_a",
+        "denial_b",
+        "denial_only_one",
+        "neg_only_one_related",
+        "denial_only_one_related",
+    )
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
         negations, denials = batch.count(_negation), batch.count(_is_denial)
         na, nb, da, db = negations[a], negations[b], denials[a], denials[b]
+        neg_only_one, denial_only_one = (na > 0) != (nb > 0), (da > 0) != (db > 0)
+        related = batch.related(a, b)
         return [
             np.minimum(na, 3),
             np.minimum(nb, 3),
-            (na > 0) != (nb > 0),
+            neg_only_one,
             np.minimum(da, 3),
             np.minimum(db, 3),
-            (da > 0) != (db > 0),
+            denial_only_one,
+            neg_only_one * related,
+            denial_only_one * related,
         ]
 
     def explain(self, a: str, b: str) -> list[str]:
@@ -390,7 +450,7 @@ class OppositeCues(_Cues):
     """Opposite directions across the pair, from a small bilingual lexicon (``OPPOSITES``)."""
 
     prefix = "opposites"
-    names = ("opposed_groups", "any_opposed", "same_direction")
+    names = ("opposed_groups", "any_opposed", "same_direction", "opposed_related")
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
         vocabulary = batch.words[0]
@@ -403,7 +463,8 @@ class OppositeCues(_Cues):
         a1, a2, b1, b2 = one[a], two[a], one[b], two[b]
         opposed = ((a1 & ~a2 & b2 & ~b1) | (a2 & ~a1 & b1 & ~b2)).sum(axis=1)
         same = ((a1 & b1 & ~(a2 | b2)) | (a2 & b2 & ~(a1 | b1))).sum(axis=1)
-        return [np.minimum(opposed, 3), opposed > 0, np.minimum(same, 3)]
+        related = batch.related(a, b)
+        return [np.minimum(opposed, 3), opposed > 0, np.minimum(same, 3), (opposed > 0) * related]
 
     def explain(self, a: str, b: str) -> list[str]:
         groups = _opposed(_words(a), _words(b))
@@ -446,6 +507,7 @@ class AlignmentCues(_Cues):
     prefix = "alignment"
     names = (
         "jaccard",
+        "related",
         "b_covered",
         "a_covered",
         "b_new_words",
@@ -467,6 +529,7 @@ class AlignmentCues(_Cues):
         da, db = digit_sizes[a], digit_sizes[b]
         return [
             _ratio(words, union, 0.0),
+            batch.related(a, b),
             _ratio(words, cb, 1.0),
             _ratio(words, ca, 1.0),
             _log1p(cb - words),
@@ -534,6 +597,8 @@ class QuantityCues(_Cues):
         "change_a",
         "change_b",
         "changes_opposed",
+        "disjoint_related",
+        "changes_opposed_related",
     )
 
     _read = staticmethod(lru_cache(maxsize=STATEMENT_CACHE)(numbers.read))
@@ -558,6 +623,7 @@ class QuantityCues(_Cues):
                 overlapping[i] = any(numbers.overlap(x, y) for x, y in pairs)
                 gap[i] = min(numbers.gap(x, y) for x, y in pairs)
         da, db = direction[a], direction[b]
+        related = batch.related(a, b)
         return [
             has[a],
             has[b],
@@ -570,6 +636,8 @@ class QuantityCues(_Cues):
             da,
             db,
             da * db < 0,
+            (matched & ~overlapping) * related,
+            (da * db < 0) * related,
         ]
 
     def explain(self, a: str, b: str) -> list[str]:

@@ -211,4 +211,19 @@ def load_model(path: str | os.PathLike[str] | None = None) -> Pipeline:
         LABELS
     ):
         raise StanceError(f"{model_file}: not a stance model (a fitted Pipeline over {LABELS})")
+    _check_width(pipeline, model_file)
     return pipeline
+
+
+def _check_width(pipeline: Pipeline, model_file: Path) -> None:
+    """Refuse a model whose classifier expects another number of features than this stance's
+    featurizers give: it was trained with another version of them (a cue column added or
+    dropped), and would fail on every pair with a scikit-learn traceback, or worse, score with
+    its weights on the wrong columns."""
+    expected = getattr(pipeline[-1], "n_features_in_", None)
+    given = pipeline[:-1].transform([("a", "b")]).shape[1]
+    if expected != given:
+        raise StanceError(
+            f"{model_file}: trained with another version of stance's features ({expected} "
+            f"columns, this version gives {given}); retrain it with this version"
+        )

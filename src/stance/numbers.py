@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -251,11 +252,13 @@ _NOUN_STOPWORDS = (
         "when while will would could should may might being these those whom whose what"
     )
 )
-# Words between a number and its noun that do not name what is counted.
+# Words between a number and its noun that do not name what is counted ("3,400 care staff").
 _MODIFIERS = _wordset(
     "autres nouveaux nouvelles nouveau anciens anciennes more other new additional extra further "
-    "former armed foreign"
+    "former armed foreign care nursing"
 )
+# What may join two such modifiers ("180 nursing and care posts").
+_MODIFIER_JOINS = _wordset("and or et ou")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -727,11 +730,16 @@ def gap(a: Quantity, b: Quantity) -> float:
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
-    """Whether two quantities can count the same thing: same unit, and same noun when both have
-    one (singular and plural taken as the same noun)."""
+    """Whether two quantities can count the same thing: same unit, and, when both have a noun,
+    the same noun (singular and plural taken as the same noun) or nouns of one concept in either
+    language ("firefighters" / "pompiers", "people" / "morts": see ``_CONCEPTS``)."""
     if a.unit != b.unit:
         return False
-    return a.noun is None or b.noun is None or _lemma(a.noun) == _lemma(b.noun)
+    if a.noun is None or b.noun is None or _lemma(a.noun) == _lemma(b.noun):
+        return True
+    names_a, reach_a = _senses(a.noun)
+    names_b, reach_b = _senses(b.noun)
+    return not names_a.isdisjoint(reach_b) or not names_b.isdisjoint(reach_a)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1077,6 +1085,7 @@ def _number_quantity(doc: _Doc, atoms: list[_Atom], index: int) -> tuple[Quantit
     if prefix is not None:
         start = prefix.start()
         kind, low, high = _bounded(prefix, value)
+    noun = noun or _noun_before(doc, unit, start)
     return _quantity(low, high, kind, unit, noun, text[start:end], start, end), index + 1
 
 
@@ -1133,6 +1142,7 @@ def _range(
         return None, True
     if opener is not None:
         start = opener.start()
+    noun = noun or _noun_before(doc, unit, start)
     quantity = _quantity(
         low, upper.value, "range", unit, noun, text[start : upper.end], start, upper.end
     )
@@ -1164,7 +1174,32 @@ def _vague_quantity(doc: _Doc, atom: _Atom) -> Quantity | None:
             kind, high = "comparative", math.inf
         elif prefix.group("hi"):
             kind, low = "comparative", 0.0
+    noun = noun or _noun_before(doc, unit, start)
     return _quantity(low, high, kind, unit, noun, text[start:end], start, end)
+
+
+# "le nombre de terroristes ... s'est réduit à quelques centaines", "the number of agency nurses
+# had fallen to 40", "a workforce of 480": the counted noun comes before the number. Only these
+# frames are read, and only within the clause before the number (no sentence or clause end
+# between), so that a number is not given a noun it does not count.
+_NOUN_BEFORE = re.compile(
+    r"(?i:\b(?:nombre|number|total|effectif)\s+(?:de\s+(?:la\s+|l['\u2019]|des\s+)?|d['\u2019]|"
+    r"of\s+(?:the\s+)?))(?:[A-Z]\w*\s+)*(?P<noun>[^\W\d_]+)"
+    r"(?:[^.;:!?]*?)$"
+    r"|\b(?P<head>(?i:workforce|effectif))\s+(?i:of|de)\s*$"
+)
+_LOOKBEHIND = 120
+
+
+def _noun_before(doc: _Doc, unit: str | None, start: int) -> str | None:
+    """The noun a number without one after it counts, from a frame before it (see
+    ``_NOUN_BEFORE``); None for money and percentages, and when there is no such frame."""
+    if unit is not None:
+        return None
+    m = _NOUN_BEFORE.search(doc.text, max(0, start - _LOOKBEHIND), start)
+    if m is None:
+        return None
+    return (m.group("noun") or m.group("head")).lower()
 
 
 def _counted(doc: _Doc, unit: str | None, pos: int) -> str | None:
@@ -1196,6 +1231,10 @@ def _noun_after(doc: _Doc, pos: int) -> str | None:
         lower = word.lower()
         if lower in _MODIFIERS:
             word = next(words, None)
+            if word is not None and word.lower() in _MODIFIER_JOINS:
+                word = next(words, None)
+                if word is None or word.lower() not in _MODIFIERS:
+                    return None  # "3 more and injured": no modifier after "and", no noun
             continue
         if lower in _NOUN_STOPWORDS:
             return None
@@ -1241,6 +1280,119 @@ def _lemma(noun: str) -> str:
     if noun.endswith(("s", "x")):
         return noun[:-1]
     return noun
+
+
+# --------------------------------------------------------------------------------------------
+# Counted-noun concepts.
+#
+# The scan compares French and English coverage of the same story, where one side counts "1,200
+# firefighters" and the other "quelque 650 pompiers": one thing in two words, which equal lemmas
+# never match. This lexicon gives the things news counts most often their French and English
+# words, so that such counts are compared. It is a short list of staples, not a dictionary: a
+# noun it does not know still matches its own lemma, and nothing else.
+#
+# Each concept may name a broader one, and a noun is comparable with the nouns of its own
+# concepts and of their broader ones, never with those of a sibling. "people" is broader than
+# every human concept, because news counts the same victims as "seven people were killed" and
+# "quatre morts", the same evacuees as "5,000 people" and "3 000 habitants"; "staff" is broader
+# than the trades a site employs ("3,400 care staff" / "3 400 soignants"). So firefighters are
+# not residents, nurses not doctors, ships not jobs, hours not days. Money and percentages are
+# units, not nouns: they are compared by ``Quantity.unit``. Acres are not hectares: the same
+# area is a different number in each.
+#
+# The words are written as news writes them, mostly plural, and looked up as the nouns are:
+# lower-cased, made singular by ``_lemma`` and stripped of accents; a French feminine
+# ("blessées", "infirmières") is read as its masculine when only that is listed.
+# --------------------------------------------------------------------------------------------
+_CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
+    # (concept, broader concept, its words)
+    ("people", None, "people persons personnes gens individus"),
+    ("resident", "people", "residents inhabitants civilians locals habitants civils riverains"),
+    (
+        "dead",
+        "people",
+        "dead killed deaths fatalities casualties victims morts tués décès victimes",
+    ),
+    ("injured", "people", "injured wounded casualties blessés"),
+    ("missing", "people", "missing disparus"),
+    ("evacuee", "people", "evacuees evacuated évacués"),
+    ("refugee", "people", "refugees migrants displaced réfugiés déplacés"),
+    ("protester", "people", "protesters demonstrators manifestants"),
+    ("child", "people", "children kids enfants"),
+    ("patient", "people", "patients malades"),
+    ("student", "people", "students pupils étudiants élèves"),
+    ("firefighter", "people", "firefighters fire-fighters pompiers sapeurs sapeurs-pompiers"),
+    ("police", "people", "police policemen officers policiers gendarmes"),
+    ("soldier", "people", "soldiers troops soldats militaires"),
+    (
+        "fighter",
+        "people",
+        "fighters militants jihadists terrorists rebels "
+        "combattants jihadistes djihadistes terroristes rebelles",
+    ),
+    (
+        "staff",
+        "people",
+        "staff personnel employees workers workforce jobs posts "
+        "employés salariés ouvriers agents emplois postes",
+    ),
+    ("nurse", "staff", "nurses carers caregivers infirmiers soignants aides-soignants"),
+    ("doctor", "staff", "doctors physicians médecins"),
+    ("docker", "staff", "dockers dockworkers"),
+    ("vessel", None, "vessels ships boats cargo navires bateaux cargos"),
+    ("aircraft", None, "aircraft planes jets avions"),
+    ("home", None, "homes houses households dwellings maisons logements foyers ménages"),
+    ("minute", None, "minutes"),
+    ("hour", None, "hours heures"),
+    ("day", None, "days jours journées"),
+    ("month", None, "months mois"),
+    ("year", None, "years an ans années"),
+)
+
+
+def _fold(word: str) -> str:
+    """``word`` without accents ("évacués": "evacues"), as the two languages' writers, and
+    headlines in capitals, do not agree on them."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _concept_key(noun: str) -> str:
+    """How a noun, or a lexicon word, is looked up in ``_CONCEPT_NAMES``."""
+    return _fold(_lemma(noun))
+
+
+def _concept_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """``_CONCEPTS`` as two lookups: each word's key to the concepts it names, and each concept
+    to itself and its broader concepts."""
+    broader = {concept: parent for concept, parent, _ in _CONCEPTS}
+    names: dict[str, set[str]] = {}
+    reach: dict[str, frozenset[str]] = {}
+    for concept, _, words in _CONCEPTS:
+        for word in words.split():
+            names.setdefault(_concept_key(word), set()).add(concept)
+        chain, up = [concept], broader[concept]
+        while up is not None:
+            chain.append(up)
+            up = broader[up]
+        reach[concept] = frozenset(chain)
+    return {key: frozenset(found) for key, found in names.items()}, reach
+
+
+_CONCEPT_NAMES, _CONCEPT_REACH = _concept_tables()
+_NO_CONCEPT: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)  # like _lemma: every pair of quantities asks again for the same nouns
+def _senses(noun: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The concepts that ``noun`` names, and those it can be compared with: the same and their
+    broader ones. Both are empty for a noun that ``_CONCEPTS`` does not list."""
+    key = _concept_key(noun)
+    names = _CONCEPT_NAMES.get(key)
+    if names is None and key.endswith("e") and len(key) > 3:
+        names = _CONCEPT_NAMES.get(key[:-1])  # a French feminine: "blessée", "infirmière"
+    if not names:
+        return _NO_CONCEPT, _NO_CONCEPT
+    return names, frozenset().union(*(_CONCEPT_REACH[concept] for concept in names))
 
 
 def _change(text: str, lang: str, rules: _ChangeRules, m: re.Match[str]) -> Change | None:
