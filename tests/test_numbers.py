@@ -15,6 +15,7 @@ from stance.numbers import (
     comparable,
     gap,
     guess_lang,
+    kinds,
     overlap,
     quantities,
 )
@@ -687,3 +688,19 @@ def test_letters_the_regex_engine_folds_read_like_their_plain_spelling(odd, plai
     assert [(q.low, q.high, q.unit) for q in quantities(odd, "en")] == [
         (q.low, q.high, q.unit) for q in quantities(plain, "en")
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "share"),
+    [
+        ("1,200 firefighters were deployed.", "Quelque 650 pompiers sont mobilisés.", True),
+        ("Plus de 40 navires attendent.", "Only 12 vessels were held up.", True),
+        ("Le feu a parcouru 2 300 hectares.", "The blaze burned 4,000 hectares.", True),
+        # Broader concepts are not keys: every count of people would share one.
+        ("At least seven people were killed.", "Le bilan est de quatre morts.", False),
+        ("Quelque 650 pompiers sont mobilisés.", "3 000 habitants ont été évacués.", False),
+    ],
+)
+def test_kinds_are_shared_by_one_count_in_two_languages(a, b, share):
+    (qa,), (qb,) = quantities(a), quantities(b)
+    assert bool(kinds(qa) & kinds(qb)) == share

@@ -57,6 +57,7 @@ __all__ = [
     "comparable",
     "gap",
     "guess_lang",
+    "kinds",
     "overlap",
     "quantities",
     "read",
@@ -1393,6 +1394,18 @@ def _senses(noun: str) -> tuple[frozenset[str], frozenset[str]]:
     if not names:
         return _NO_CONCEPT, _NO_CONCEPT
     return names, frozenset().union(*(_CONCEPT_REACH[concept] for concept in names))
+
+
+def kinds(q: Quantity) -> set[str]:
+    """What a quantity counts, as keys that two comparable quantities in either language tend to
+    share: ``"unit|lemma"``, plus ``"unit|concept"`` for each concept of ``_CONCEPTS`` its noun
+    names ("pompiers" and "firefighters" both give ``"|firefighter"``). Broader concepts are
+    left out, so that every count of people does not share ``"|people"``."""
+    unit = q.unit or ""
+    if q.noun is None:
+        return {f"{unit}|"}
+    names, _ = _senses(q.noun)
+    return {f"{unit}|{_lemma(q.noun.lower())}"} | {f"{unit}|{name}" for name in names}
 
 
 def _change(text: str, lang: str, rules: _ChangeRules, m: re.Match[str]) -> Change | None:

@@ -9,7 +9,8 @@ measured four ways that complement each other across languages:
   "Lorvenec"/"Lorvenec's");
 - **names**: Jaccard overlap of the capitalised names in the two quotes, which stay the same in
   both languages;
-- **quantities**: both claims give a quantity of the same kind (same unit, same counted noun);
+- **quantities**: both claims give a quantity of the same kind (same unit, and the same counted
+  noun or one thing named in two languages, "pompiers" / "firefighters": :func:`numbers.kinds`);
 - **story**: Jaccard overlap of the names of the two statements' whole articles, so that two
   outlets' reports of one event, in two languages, are compared even where a sentence names
   nobody.
@@ -101,10 +102,12 @@ def statement_text(statement: Mapping[str, Any]) -> str:
 
 
 def _quantity_kinds(text: str) -> set[str]:
-    """ "unit|noun" of each quantity in ``text``; plural nouns are folded crudely."""
+    """What the quantities of ``text`` count (:func:`stance.numbers.kinds`): the same noun, or
+    one concept named in two languages."""
     return {
-        f"{q.unit or ''}|{q.noun.rstrip('s') if q.noun else ''}"
+        kind
         for q in numbers.quantities(text, numbers.guess_lang(text))
+        for kind in numbers.kinds(q)
     }
 
 
