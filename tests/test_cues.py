@@ -95,7 +95,11 @@ def test_alignment_coverage_and_new_names():
     )
     assert other["b_new_names"] > 0 and other["jaccard"] < 1
     digits = row(AlignmentCues(), "Il y a 12 morts.", "Il y a 40 morts.")
-    assert digits["digits_differ"] == 1 and digits["digits_only_one_side"] == 0
+    assert digits["digits_differ"] == 1 and digits["numbers_only_one_side"] == 0
+    words = row(AlignmentCues(), "Il reste quelques centaines de combattants.", "Ils sont 4 000.")
+    assert words["numbers_only_one_side"] == 0 and words["digits_differ"] == 0
+    one = row(AlignmentCues(), "Le pont a rouvert.", "Le pont a rouvert à 12 h, 3 jours après.")
+    assert one["numbers_only_one_side"] == 1
 
 
 def test_quantities_that_cannot_both_count_the_same_thing():

@@ -290,6 +290,12 @@ def test_only_does_not_change_the_interval(text):
         ("Unemployment rose 3% last year.", None),  # a percentage counts only "of" something
         ("Il a reçu 2 millions d'euros de primes.", None),  # money counts itself
         ("Ils sont 6 000 aujourd'hui.", None),
+        # The noun before the number, in the frames that name it.
+        ("Le nombre de terroristes s'est réduit à quelques centaines.", "terroristes"),
+        ("the plant's entire workforce of 480 would be laid off", "workforce"),
+        ("Les jihadistes seraient entre 4.000 et 6.000.", "jihadistes"),
+        ("The strikers were about 300 on Monday.", "strikers"),
+        ("Le nombre de morts a augmenté. En 2015, 12 ont été signalés.", None),
         ("3,400 care staff were hired.", "staff"),  # a noun modifier is skipped
         ("about 180 nursing and care posts", "posts"),  # ... so are two joined by "and"
         ("40 new or former members", "members"),

@@ -71,6 +71,7 @@ def _folded(text: str) -> str:
 
 
 _fold = lru_cache(maxsize=STATEMENT_CACHE)(_folded)
+_read = lru_cache(maxsize=STATEMENT_CACHE)(numbers.read)
 
 
 @lru_cache(maxsize=STATEMENT_CACHE)
@@ -138,6 +139,11 @@ class _Batch:
             self._related = _ratio(shared, np.minimum(sizes[a], sizes[b]), 0.0)
             self._related_key = key
         return self._related
+
+    @cached_property
+    def quantities(self) -> list[tuple[list[numbers.Quantity], list[numbers.Change]]]:
+        """What :func:`stance.numbers.read` finds in each statement (quantities, changes)."""
+        return [_read(text) for text in self.texts]
 
     @cached_property
     def names(self) -> sp.csr_matrix:
@@ -513,7 +519,7 @@ class AlignmentCues(_Cues):
         "b_new_words",
         "names_jaccard",
         "b_new_names",
-        "digits_only_one_side",
+        "numbers_only_one_side",
         "digits_differ",
     )
 
@@ -527,6 +533,10 @@ class AlignmentCues(_Cues):
         name_union = na + nb - names
         same_digits, digit_sizes = _shared(digits, a, b), _sizes(digits)
         da, db = digit_sizes[a], digit_sizes[b]
+        # A number is digits or a quantity in words ("quelques centaines", "a dozen").
+        numbered = (digit_sizes > 0) | np.fromiter(
+            (bool(q) for q, _ in batch.quantities), dtype=bool, count=len(batch.texts)
+        )
         return [
             _ratio(words, union, 0.0),
             batch.related(a, b),
@@ -535,7 +545,7 @@ class AlignmentCues(_Cues):
             _log1p(cb - words),
             _ratio(names, name_union, 1.0),
             _log1p(nb - names),
-            (da > 0) != (db > 0),
+            numbered[a] != numbered[b],
             (da > 0) & (db > 0) & ~((same_digits == da) & (same_digits == db)),
         ]
 
@@ -599,20 +609,20 @@ class QuantityCues(_Cues):
         "changes_opposed",
         "disjoint_related",
         "changes_opposed_related",
+        "named_disjoint",
     )
-
-    _read = staticmethod(lru_cache(maxsize=STATEMENT_CACHE)(numbers.read))
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
         found: list[list[numbers.Quantity]] = []  # kept for the pairs; changes only as a sign
         net = np.empty(len(batch.texts))
-        for i, text in enumerate(batch.texts):
-            quantities, changes = self._read(text)
+        for i in range(len(batch.texts)):
+            quantities, changes = batch.quantities[i]
             found.append(quantities)
             net[i] = _net(changes)
         has = np.fromiter(map(bool, found), dtype=bool, count=len(found))
         direction = np.sign(net)
         matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
+        named_disjoint = np.zeros(len(a), dtype=bool)
         gap = np.zeros(len(a))
         statements = list(zip(a.tolist(), b.tolist()))
         for i in np.flatnonzero(has[a] & has[b]).tolist():  # no match unless both have one
@@ -621,6 +631,8 @@ class QuantityCues(_Cues):
             if pairs:
                 matched[i] = True
                 overlapping[i] = any(numbers.overlap(x, y) for x, y in pairs)
+                named = [(x, y) for x, y in pairs if x.noun is not None and y.noun is not None]
+                named_disjoint[i] = bool(named) and not any(numbers.overlap(x, y) for x, y in named)
                 gap[i] = min(numbers.gap(x, y) for x, y in pairs)
         da, db = direction[a], direction[b]
         related = batch.related(a, b)
@@ -638,10 +650,13 @@ class QuantityCues(_Cues):
             da * db < 0,
             (matched & ~overlapping) * related,
             (da * db < 0) * related,
+            # Both name what they count, and it is one thing ("combattants" / "jihadistes"):
+            # that says the two statements are about the same thing, whatever words they share.
+            named_disjoint,
         ]
 
     def explain(self, a: str, b: str) -> list[str]:
-        (qa, ca), (qb, cb) = self._read(a), self._read(b)
+        (qa, ca), (qb, cb) = _read(a), _read(b)
         notes = []
         for x, y in _matched(qa, qb)[:2]:
             verdict = "overlap" if numbers.overlap(x, y) else "do not overlap"

@@ -1180,7 +1180,8 @@ def _vague_quantity(doc: _Doc, atom: _Atom) -> Quantity | None:
 
 
 # "le nombre de terroristes ... s'est réduit à quelques centaines", "the number of agency nurses
-# had fallen to 40", "a workforce of 480": the counted noun comes before the number. Only these
+# had fallen to 40", "a workforce of 480", "les jihadistes seraient entre 4.000 et 6.000": the
+# counted noun comes before the number. Only these
 # frames are read, and only within the clause before the number (no sentence or clause end
 # between), so that a number is not given a noun it does not count.
 _NOUN_BEFORE = re.compile(
@@ -1188,8 +1189,13 @@ _NOUN_BEFORE = re.compile(
     r"of\s+(?:the\s+)?))(?:[A-Z]\w*\s+)*(?P<noun>[^\W\d_]+)"
     r"(?:[^.;:!?]*?)$"
     r"|\b(?P<head>(?i:workforce|effectif))\s+(?i:of|de)\s*$"
+    # "les jihadistes seraient entre 4.000 et 6.000", "the strikers were about 300".
+    r"|\b(?P<subject>[^\W\d_]{3,})\s+(?i:sont|seraient|étaient|serait|seront|restent|are|were|"
+    r"number|numbered|totalled|totaled)\s+(?i:(?:environ|près\s+de|about|around|some|nearly)\s+)?$"
 )
 _LOOKBEHIND = 120
+# Subjects that do not name what they count ("ils sont 6 000").
+_PRONOUNS = _wordset("ils elles nous vous they we you there these those which who qui")
 
 
 def _noun_before(doc: _Doc, unit: str | None, start: int) -> str | None:
@@ -1200,7 +1206,8 @@ def _noun_before(doc: _Doc, unit: str | None, start: int) -> str | None:
     m = _NOUN_BEFORE.search(doc.text, max(0, start - _LOOKBEHIND), start)
     if m is None:
         return None
-    return (m.group("noun") or m.group("head")).lower()
+    noun = (m.group("noun") or m.group("head") or m.group("subject")).lower()
+    return None if noun in _NOUN_STOPWORDS or noun in _PRONOUNS else noun
 
 
 def _counted(doc: _Doc, unit: str | None, pos: int) -> str | None:
