@@ -115,7 +115,7 @@ class _Batch:
         """Which stems each statement has (a 0/1 matrix): the first ``STEM`` letters of its
         content words, and its numbers whole. They are what two statements must share to be
         about the same thing, and they often survive translation ("évacués" / "evacuated",
-        "tarif" / "tariff", "4 000" / "4,000" aside, "Halvorsen" in both)."""
+        "tarif" / "tariff", "4 000" / "4,000", "Halvorsen" in both)."""
         vocabulary, ids, owner = self.words
         stem_of = [w if w.isdigit() else w[:STEM] for w in vocabulary]
         stems, stem_ids = np.unique(np.asarray(stem_of, dtype=object), return_inverse=True)
@@ -613,12 +613,8 @@ class QuantityCues(_Cues):
     )
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        found: list[list[numbers.Quantity]] = []  # kept for the pairs; changes only as a sign
-        net = np.empty(len(batch.texts))
-        for i in range(len(batch.texts)):
-            quantities, changes = batch.quantities[i]
-            found.append(quantities)
-            net[i] = _net(changes)
+        found = [quantities for quantities, _ in batch.quantities]  # changes only as a sign
+        net = np.array([_net(changes) for _, changes in batch.quantities], dtype=np.float64)
         has = np.fromiter(map(bool, found), dtype=bool, count=len(found))
         direction = np.sign(net)
         matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
