@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from typing import Any
@@ -26,6 +25,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from . import numbers
 from .features import Pairs, count_matrix, distinct_texts, number_tokens, split_pairs
+from .fold import folded
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
@@ -50,27 +50,7 @@ STATEMENT_CACHE = 4096
 STEM = 5
 
 
-class _Uncombined(dict[int, int | None]):
-    """A ``str.translate`` table that deletes combining characters (the accents NFKD splits
-    off), filled in as characters are met: folding then runs in C, not one Python call per
-    character."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_UNCOMBINED = _Uncombined()
-
-
-def _folded(text: str) -> str:
-    """Lower-case and strip accents, so that lexicon prefixes match every spelling."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return decomposed if decomposed.isascii() else decomposed.translate(_UNCOMBINED)
-
-
-_fold = lru_cache(maxsize=STATEMENT_CACHE)(_folded)
+_fold = lru_cache(maxsize=STATEMENT_CACHE)(folded)
 _read = lru_cache(maxsize=STATEMENT_CACHE)(numbers.read)
 
 
@@ -96,7 +76,7 @@ class _Batch:
     @cached_property
     def words(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The distinct folded words, and each occurrence's word number and statement."""
-        return number_tokens(_tokens(_folded(text)) for text in self.texts)
+        return number_tokens(_tokens(folded(text)) for text in self.texts)
 
     def count(self, score: Callable[[str], float]) -> np.ndarray:
         """Per statement, the sum of ``score`` over its words (one call per distinct word)."""

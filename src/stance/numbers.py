@@ -41,13 +41,14 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import lru_cache
 
 from text_to_num import text2num
+
+from .fold import folded
 
 __all__ = [
     "VAGUE",
@@ -1358,15 +1359,9 @@ _CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
 )
 
 
-def _fold(word: str) -> str:
-    """``word`` without accents ("évacués": "evacues"), as the two languages' writers, and
-    headlines in capitals, do not agree on them."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def _concept_key(noun: str) -> str:
     """How a noun, or a lexicon word, is looked up in ``_CONCEPT_NAMES``."""
-    return _fold(_lemma(noun))
+    return folded(_lemma(noun))
 
 
 def _concept_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
