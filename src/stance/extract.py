@@ -17,11 +17,17 @@ How it works, and why by rules:
    "estime que", "said", "has promised", "says"), and source prepositions ("selon X",
    "d'après X", "according to X", "Pour X, ..."). A cue inside quotation marks belongs to the
    quoted words, and a negated one ("n'a pas confirmé") attributes nothing: both are skipped.
-3. **Speakers** are read around the cue from comma-delimited chunks: the subject before the
-   verb with its apposition ("Le maire de X, Denis Aubanel, a affirmé"), skipping relative
-   clauses and adverbs ("..., which called the strike, claimed"); the subject after an inverted
-   verb ("..., a indiqué la direction dans un communiqué"); the antecedent of "qui"/"who"; or a
-   pronoun, resolved to the nearest preceding speaker of matching gender and number.
+   A present participle after a comma frames introduced content ("..., saying that ...",
+   "..., en affirmant que ...") when the sentence has no other frame.
+3. **Speakers** are read around the cue from comma-delimited chunks, after any opening
+   discourse conjunction ("But", "However,", "Mais", "Pourtant"): the subject before the verb
+   with its apposition ("Le maire de X, Denis Aubanel, a affirmé", "X, chief executive of
+   ..., said"), skipping relative clauses and adverbs ("..., which called the strike,
+   claimed"), and taken without the apposition when that would leave no claim ("The bridge
+   reopened on Friday, prefect X said."); the subject after an inverted verb ("..., a indiqué
+   la direction dans un communiqué"); the antecedent of "qui"/"who"; the subject of the main
+   clause for a participle; or a pronoun, resolved to the nearest preceding speaker of
+   matching gender and number.
 4. One sentence may hold several attributions by different speakers; it is then cut into one
    clause per speaker.
 
@@ -37,7 +43,13 @@ kept as written, not linked to the person named earlier; a question reports noth
 "X, au micro de RTL : ...") is not seen; "Le procès dit « des fadettes »" reads as a statement;
 and an aside between subject and verb that is neither a relative clause nor a participle or
 prepositional phrase is taken for the subject ("Le maire, 52 ans et fils d'agriculteur, a dit
-que ..." gives "52 ans et fils d'agriculteur").
+que ..." gives "52 ans et fils d'agriculteur"). A participle frame needs "that"/"que", a colon
+or a quotation after it ("..., saying fewer than ..." is not seen), denials are not among them
+("denying", "niant": the pairing would not read them as denials), and its speaker is the
+sentence's opening words up to the first word that looks like a verb (lower-case and an
+auxiliary, "-ed", or before a determiner or a number), which a subject such as "Teachers
+polled by unions" defeats. In an article of one language, a sentence of the other is read in
+its own language only when nothing is found in the article's.
 """
 
 from __future__ import annotations
@@ -477,6 +489,25 @@ _ADDRESSEE = (
 _SKIP_AFTER_CUE = re.compile(rf"(?:\s+|,\s*)*(?:{_DATE}|{_ADVERB}|{_ADDRESSEE})(?![\w-])")
 _THAT = _words("que qu' qu’ that")
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|mais|et|or)\s+(?=\w)", re.IGNORECASE)
+# Words that open a sentence to link it to the previous one ("But X, ..., said", "Mais le
+# maire, Jean Dupuis, a affirmé"); they are not part of the subject that follows them.
+_DISCOURSE_CONJUNCTIONS = _words(
+    "but and yet however nevertheless nonetheless meanwhile mais et or pourtant cependant "
+    "toutefois néanmoins donc"
+)
+# Present participles that frame what follows them as the main clause's subject's words
+# ("Others put the figure lower, saying that ..."). Denials are left out: the pairing reads
+# a denial from the cue ("denied", "a démenti") and would not recognise "denying", "niant".
+_PARTICIPLE_CUES = {
+    "fr": _words(
+        "affirmant assurant estimant expliquant précisant soulignant ajoutant déclarant "
+        "indiquant jugeant rappelant arguant avertissant"
+    ),
+    "en": _words(
+        "saying adding claiming insisting warning arguing noting stressing explaining "
+        "stating asserting"
+    ),
+}
 
 # Sentence post-pass: a sentence closed inside a quotation and followed by a new one
 # ("« C'est fini. » Puis ...") that pysbd keeps together.
@@ -519,21 +550,33 @@ def extract(
     ``lang`` ("fr" or "en") is guessed from the text when None. Only attributed statements are
     returned unless ``narrative`` is true, in which case every other sentence comes too, with
     ``speaker`` and ``cue`` None, so that a caller can pair facts the outlet states itself.
+
+    When ``lang`` is guessed, a sentence in which the article's language finds no attribution
+    is read again in the other language if its own words say it is written in that one (a
+    French paragraph in an English wire dump): the cue lexicons are per language, so it would
+    otherwise be lost. Such a statement's ``lang`` is the sentence's. A ``lang`` given by the
+    caller is used for every sentence.
     """
     if lang is not None and lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS} or None, not {lang!r}")
     if not text.strip():
         return []
+    guessed = lang is None
     lang = lang or guess_lang(text)
     found: list[_Found] = []
     history: list[_Ref] = []
     for index, (start, end) in enumerate(_sentences(text, lang)):
         attributions = _attributions(text, start, end, lang)
+        sentence_lang = lang
+        if guessed and not attributions and (other := guess_lang(text[start:end])) != lang:
+            attributions = _attributions(text, start, end, other)
+            sentence_lang = other if attributions else lang
         for item in attributions:
-            item.speaker = _resolve(item, history, index, lang)
+            item.speaker = _resolve(item, history, index, sentence_lang)
+            item.lang = sentence_lang
         found.extend(attributions)
         if narrative and not attributions:
-            found.append(_Found(start, end, None, None, (start, end)))
+            found.append(_Found(start, end, None, None, (start, end), lang=lang))
     return [
         Statement(
             id=f"{article}#{n}",
@@ -544,7 +587,7 @@ def extract(
             speaker=f.speaker,
             cue=None if f.cue is None else _squash(text[f.cue[0] : f.cue[1]]),
             claim=_clean_claim(text[f.claim[0] : f.claim[1]]),
-            lang=lang,
+            lang=f.lang,
         )
         for n, f in enumerate(found, 1)
     ]
@@ -784,6 +827,8 @@ class _Found:
     claim: tuple[int, int]
     pronoun: str | None = None
     relative: bool = False
+    participle: bool = False  # ", saying that ...": only when the sentence has no other frame
+    lang: str = ""  # the language it was read in (set by extract)
     anchor: int = 0  # where the speaker's clause begins, to cut a sentence with two speakers
     claim_left: bool = False
 
@@ -807,6 +852,17 @@ class _Sentence:
         self.quotes = _quotations(text, start, end)
         self._tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
         self._starts = [t[1] for t in self._tokens]
+        self.body = self._body_start()
+
+    def _body_start(self) -> int:
+        """Where the sentence's own content starts: after an opening discourse conjunction
+        ("But", "However,", "Mais", "Pourtant"), which links it to the story and would
+        otherwise be read as the start of the subject (or make it look like an adverbial)."""
+        words = self._tokens
+        if len(words) < 2 or words[0][0].lower() not in _DISCOURSE_CONJUNCTIONS:
+            return self.start
+        after = 2 if words[1][0] == "," else 1
+        return words[after][1] if after < len(words) else self.start
 
     def quoted(self, pos: int) -> bool:
         return any(a < pos < b for a, b in self.quotes)
@@ -863,7 +919,11 @@ def _attributions(text: str, start: int, end: int, lang: str) -> list[_Found]:
     sent = _Sentence(text, start, end, lang)
     if text[end - 1] == "?":
         return []  # a question reports no statement ("Les médecins estiment-ils que ... ?")
-    return _partition(sent, _outermost([c for c in _candidates(sent) if c is not None]))
+    found = [c for c in _candidates(sent) if c is not None]
+    if any(not c.participle for c in found):
+        # "X said A, adding that B": the participle continues the same speaker's statement.
+        found = [c for c in found if not c.participle]
+    return _partition(sent, _outermost(found))
 
 
 def _candidates(sent: _Sentence) -> Iterator[_Found | None]:
@@ -874,14 +934,17 @@ def _candidates(sent: _Sentence) -> Iterator[_Found | None]:
     """
     text, end = sent.text, sent.end
     cues, starts = _CUES[sent.lang], _CUE_STARTS[sent.lang]
+    participles = _PARTICIPLE_CUES[sent.lang]
     done = sent.start
-    for word, pos, _ in sent.tokens(sent.start, end):
+    for word, pos, word_end in sent.tokens(sent.start, end):
         if pos < done:
             continue
         key = word.lower().split("-")[0]
         if key in starts and (m := cues.match(text, pos, end)) is not None:
             done = m.end()
             yield _verb_attribution(sent, m)
+        elif key in participles:
+            yield _participle_attribution(sent, word_end)
         elif key in _SOURCE_STARTS and (m := _SOURCES.match(text, pos, end)) is not None:
             yield _source_attribution(sent, m)
         elif key == "s'" and sent.lang == "fr" and (m := _FR_RESTRICTED.match(text, pos, end)):
@@ -972,6 +1035,79 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     # "L'opposition dénonce un « mensonge »": a bare finite verb with an object counts when its
     # subject is a name or a body that speaks, not "une forte avance".
     return found if not found.claim_left and _speakerish(found.speaker or "") else None
+
+
+def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
+    """ "Others put the figure lower, saying that ...", "La CGT conteste ce chiffre, estimant
+    que ...": the main clause's subject says what the participle introduces.
+
+    Only after a comma ("en" may come between in French) and before introduced content
+    ("that"/"que", a colon or a quotation): "saying goodbye", "ajoutant du sel" say nothing.
+    """
+    text = sent.text
+    words = sent.tokens(sent.body, word_end)
+    word = words[-1]
+    before = words[:-1]
+    start = word[1]
+    if before and before[-1][0].lower() == "en" and sent.lang == "fr":
+        start, before = before[-1][1], before[:-1]
+    if not before or before[-1][0] != "," or sent.quoted(word[1]):
+        return None
+    cue = (start, word[2])
+    after = sent.tokens(_after_skips(sent, cue[1]), sent.end)
+    if not after or not (after[0][0].lower() in _THAT or after[0][0] in ':«“"'):
+        return None
+    subject = _main_subject(sent, before[-1][1])
+    claim = _right_claim(sent, cue)
+    if subject is None or claim is None:
+        return None
+    s_start, s_end = subject
+    spoken = text[s_start:s_end]
+    pronoun = spoken.lower() if spoken.lower() in _SUBJECT_PRONOUNS else None
+    return _Found(
+        sent.start,
+        sent.end,
+        None if pronoun else _squash(spoken),
+        cue,
+        claim,
+        pronoun=pronoun,
+        anchor=sent.start,
+        participle=True,
+    )
+
+
+def _main_subject(sent: _Sentence, end: int) -> tuple[int, int] | None:
+    """The subject that opens the sentence's main clause, before ``end``, or None.
+
+    Without a parser, the verb is the first lower-case word after the subject's first word
+    that is an auxiliary or a clause word, ends in "-ed", or is followed by a determiner or a
+    number ("Others put the figure", "The union of teachers estimated 30%"); prepositions
+    and determiners are never the verb ("The head of the union put ..."). A subject of more
+    than eight words, or one that is not a noun phrase, is not trusted.
+    """
+    chunks = sent.chunks(sent.body, end)
+    while chunks and _is_intro(sent, *chunks[0]) and len(chunks) > 1:
+        chunks = chunks[1:]  # "On Tuesday, the union put ..."
+    if not chunks:
+        return None
+    words = sent.tokens(*chunks[0])
+    aux = {"fr": _FR_AUX_WORDS, "en": _EN_AUX_WORDS}[sent.lang] | _CLAUSE_WORDS[sent.lang]
+    for i in range(1, min(len(words), 10)):
+        word, low = words[i][0], words[i][0].lower()
+        if not word.islower() or low in _PREPOSITIONS | _DE | _DETERMINERS:
+            continue
+        following = words[i + 1][0].lower() if i + 1 < len(words) else ""
+        if (
+            low in aux
+            or (sent.lang == "en" and low.endswith("ed"))
+            or following in _DETERMINERS
+            or following[:1].isdigit()
+        ):
+            span = (words[0][1], words[i - 1][2])
+            if i > 8 or not _is_noun_phrase(sent, *span):
+                return None
+            return span
+    return None
 
 
 def _restricted_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
@@ -1087,7 +1223,12 @@ def _framed_by_noun_phrase(
 ) -> _Found | None:
     """A verb with a noun-phrase subject, before it ("X a dit") or after it ("..., a dit X")."""
     text = sent.text
+    right = _right_claim(sent, cue)
     subject = _subject_before(sent, cue[0])
+    if subject is not None and right is None and subject[1] <= sent.body:
+        # An apposition that takes in the whole sentence leaves nothing said: "The bridge
+        # reopened on Friday, prefect Jean Dorval said." is claim + subject, not one subject.
+        subject = _subject_before(sent, cue[0], apposition=False)
     if _after_break(sent, cue[0]) and (subject is None or not subject[2]):
         inverted = _inverted(sent, cue)
         if inverted is not None:
@@ -1095,9 +1236,8 @@ def _framed_by_noun_phrase(
     if subject is None:
         return None
     (s_start, s_end), chunk_start, _ = subject
-    left = _strip(text, sent.start, chunk_start)
+    left = _strip(text, sent.body, chunk_start) if chunk_start > sent.body else None
     left = None if left is None else _strip(text, left[0], _rstrip_punct(text, *left))
-    right = _right_claim(sent, cue)
     claim_left = left is not None and _claim_is_left(sent, left, cue, right)
     claim = _trim(text, *left) if claim_left else right
     if claim is None or (frame_only and not claim_left):
@@ -1232,16 +1372,20 @@ def _rstrip_punct(text: str, start: int, end: int) -> int:
 # --------------------------------------------------------------------------------------------
 # Speakers.
 # --------------------------------------------------------------------------------------------
-def _subject_before(sent: _Sentence, cue_start: int) -> tuple[tuple[int, int], int, bool] | None:
+def _subject_before(
+    sent: _Sentence, cue_start: int, apposition: bool = True
+) -> tuple[tuple[int, int], int, bool] | None:
     """The subject noun phrase before a verb: (span, start of its chunk, surely a subject).
 
     Chunks are read backwards from the verb: relative clauses, adverbs and prepositional
     phrases between subject and verb are skipped ("X, which called the strike, claimed"), and
-    an apposition with a name is taken whole ("Le maire de X, Denis Aubanel, a affirmé").
+    an apposition with a name is taken whole ("Le maire de X, Denis Aubanel, a affirmé";
+    "Philippe Garnier, chief executive of the operator ..., said", however long the title),
+    unless ``apposition`` is false. A sentence-initial conjunction is not read ("But X, ...").
     "Surely" means a comma before the verb cannot be the end of a reported clause: something
     was skipped, or the subject is or includes a name.
     """
-    chunks = sent.chunks(sent.start, cue_start)
+    chunks = sent.chunks(sent.body, cue_start)
     skipped = False
     while chunks and _is_parenthetical(sent, *chunks[-1]):
         chunks.pop()
@@ -1250,10 +1394,12 @@ def _subject_before(sent: _Sentence, cue_start: int) -> tuple[tuple[int, int], i
         return None
     head = chunks[-1]
     span = _head_noun_phrase(sent, *head)
+    if apposition and len(chunks) > 1 and _title_after_name(sent, chunks[-2], head):
+        return (chunks[-2][0], head[1]), chunks[-2][0], True
     if span is None:
         return None
     named = _is_name_chunk(sent, *span)
-    if len(chunks) > 1 and span[0] == head[0]:
+    if apposition and len(chunks) > 1 and span[0] == head[0]:
         previous = chunks[-2]
         if _appositive_pair(sent, previous, span):
             return (previous[0], span[1]), previous[0], True
@@ -1270,6 +1416,21 @@ def _appositive_pair(sent: _Sentence, first: tuple[int, int], second: tuple[int,
         _is_name_chunk(sent, *first)
         or _is_name_chunk(sent, *second)
         or _starts_with_determiner(sent, first)
+    )
+
+
+def _title_after_name(sent: _Sentence, name: tuple[int, int], title: tuple[int, int]) -> bool:
+    """ "Philippe Garnier, chief executive of the operator X (SRCE)": a lower-case noun phrase
+    after a bare name describes it, even when it is too long for :func:`_head_noun_phrase`
+    (which must not take a whole clause for a subject)."""
+    words = [w for w in sent.tokens(*title) if w[0][0].isalnum()]
+    return (
+        _is_name_chunk(sent, *name)
+        and bool(words)
+        and words[0][0][0].islower()
+        and len(words) <= 16
+        and not _is_quote(sent, *title)
+        and _is_noun_phrase(sent, *title)
     )
 
 
@@ -1539,7 +1700,7 @@ def _source_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     lequel = _SELON_LEQUEL.match(text, cue[1], sent.end)
     if lequel is not None:
         return _selon_lequel(sent, cue, lequel.end())
-    if m.group("src").lower() == "pour" and _strip(text, sent.start, cue[0]) is not None:
+    if m.group("src").lower() == "pour" and _strip(text, sent.body, cue[0]) is not None:
         return None  # "Pour X, ..." opens its clause; elsewhere "pour" is just "for"
     if _NOT_SOURCES.match(text, _after_skips(sent, cue[1])) is not None:
         return None
@@ -1594,7 +1755,7 @@ def _is_relative(sent: _Sentence, chunk: tuple[int, int]) -> bool:
 
 def _selon_lequel(sent: _Sentence, cue: tuple[int, int], claim_start: int) -> _Found | None:
     """ "X a établi un constat, selon lequel Y": the subject of the main clause says Y."""
-    words = sent.tokens(sent.start, cue[0])
+    words = sent.tokens(sent.body, cue[0])
     aux = next(
         (i for i, w in enumerate(words[:9]) if w[0].lower() in {"a", "ont", "avait", "avaient"}),
         None,
