@@ -163,6 +163,23 @@ def test_frames(text, speaker, cue, claim):
 # title after a name, and a participle ("saying that") whose speaker opens the sentence.
 FRAME_FIXES = [
     (
+        "Le syndicat a affirmé que la dette dépassait 90 millions d'euros, bien plus que la "
+        "direction ne l'a reconnu.",
+        "fr",
+        "Le syndicat",
+        "a affirmé",
+        "la dette dépassait 90 millions d'euros, bien plus que la direction ne l'a reconnu",
+    ),
+    (
+        # A trailing comparison is not a trailing frame: the frame is "claimed".
+        "The pilots' union said the fleet's debts exceeded 90 million euros, far more than the "
+        "owners had acknowledged.",
+        "en",
+        "The pilots' union",
+        "said",
+        "the fleet's debts exceeded 90 million euros, far more than the owners had acknowledged",
+    ),
+    (
         "The ferry resumed service on Sunday morning, harbourmaster Lena Fabre said.",
         "en",
         "harbourmaster Lena Fabre",

@@ -1046,6 +1046,8 @@ def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
     """
     text = sent.text
     words = sent.tokens(sent.body, word_end)
+    if not words:
+        return None
     word = words[-1]
     before = words[:-1]
     start = word[1]
@@ -1229,6 +1231,10 @@ def _framed_by_noun_phrase(
         # An apposition that takes in the whole sentence leaves nothing said: "The bridge
         # reopened on Friday, prefect Jean Dorval said." is claim + subject, not one subject.
         subject = _subject_before(sent, cue[0], apposition=False)
+    if subject is not None and _is_comparison(sent, *subject[0]):
+        # "X said A, far more than the owners had acknowledged": a comparison, not a speaker;
+        # the sentence's frame is "said".
+        subject = None
     if _after_break(sent, cue[0]) and (subject is None or not subject[2]):
         inverted = _inverted(sent, cue)
         if inverted is not None:
@@ -1417,6 +1423,21 @@ def _appositive_pair(sent: _Sentence, first: tuple[int, int], second: tuple[int,
         or _is_name_chunk(sent, *second)
         or _starts_with_determiner(sent, first)
     )
+
+
+# What makes a chunk before a verb a comparison ("far more than the owners had acknowledged",
+# "bien plus que la direction ne l'admet") rather than who is speaking.
+_COMPARATIVES = _words("plus moins autant davantage")
+
+
+def _is_comparison(sent: _Sentence, start: int, end: int) -> bool:
+    """Whether the chunk ``start:end`` is, or ends, a comparison ("far more than the owners",
+    "[bien plus que] la direction")."""
+    before = [w[0].lower() for w in sent.tokens(sent.body, start)][-2:]
+    words = before + [w[0].lower() for w in sent.tokens(start, end)]
+    if "than" in words:
+        return True
+    return any(w in _COMPARATIVES and nxt in {"que", "qu'"} for w, nxt in pairwise(words))
 
 
 def _title_after_name(sent: _Sentence, name: tuple[int, int], title: tuple[int, int]) -> bool:
