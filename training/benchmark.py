@@ -445,7 +445,9 @@ FRENCH_TARGETS = {
     "gqnli-fr": 0.40,
 }
 HYPOTHESIS_ONLY_TEST = "xnli-fr:test"
-FRENCH_PARAMS: Params = {}
+# The shipped model's penalty (train_default.PARAMS): on this protocol C 0.3 against C 1 gave
+# XNLI-fr 0.573 / 0.571, RTE3-FR 0.636 / 0.631, SICK-FR 0.816 / 0.812, GQNLI-FR 0.250 / 0.250.
+FRENCH_PARAMS: Params = {"C": 0.3}
 
 ABLATION_TESTS = FRENCH_TESTS[:4]
 TEAM_DATA = tuple(ROOT / "data" / f"pairs.{part}.jsonl" for part in ("fr", "en", "cross"))
