@@ -296,6 +296,7 @@ def test_only_does_not_change_the_interval(text):
         ("Les jihadistes seraient entre 4.000 et 6.000.", "jihadistes"),
         ("The strikers were about 300 on Monday.", "strikers"),
         ("Le nombre de morts a augmenté. En 2015, 12 ont été signalés.", None),
+        ("Le nombre de morts et le nombre de blessés a atteint 40.", "blessés"),
         ("3,400 care staff were hired.", "staff"),  # a noun modifier is skipped
         ("about 180 nursing and care posts", "posts"),  # ... so are two joined by "and"
         ("40 new or former members", "members"),

@@ -1186,6 +1186,9 @@ def _vague_quantity(doc: _Doc, atom: _Atom) -> Quantity | None:
 # frames are read, and only within the clause before the number (no sentence or clause end
 # between), so that a number is not given a noun it does not count.
 _NOUN_BEFORE = re.compile(
+    # The greedy start makes a match take the frame nearest the number ("le nombre de morts et
+    # le nombre de blessés a atteint 40": blessés).
+    r"(?s:.*)(?:"
     r"(?i:\b(?:nombre|number|total|effectif)\s+(?:de\s+(?:la\s+|l['\u2019]|des\s+)?|d['\u2019]|"
     r"of\s+(?:the\s+)?))(?:[A-Z]\w*\s+)*(?P<noun>[^\W\d_]+)"
     r"(?:[^.;:!?]*?)$"
@@ -1193,6 +1196,7 @@ _NOUN_BEFORE = re.compile(
     # "les jihadistes seraient entre 4.000 et 6.000", "the strikers were about 300".
     r"|\b(?P<subject>[^\W\d_]{3,})\s+(?i:sont|seraient|étaient|serait|seront|restent|are|were|"
     r"number|numbered|totalled|totaled)\s+(?i:(?:environ|près\s+de|about|around|some|nearly)\s+)?$"
+    r")"
 )
 _LOOKBEHIND = 120
 # Subjects that do not name what they count ("ils sont 6 000").
@@ -1204,7 +1208,7 @@ def _noun_before(doc: _Doc, unit: str | None, start: int) -> str | None:
     ``_NOUN_BEFORE``); None for money and percentages, and when there is no such frame."""
     if unit is not None:
         return None
-    m = _NOUN_BEFORE.search(doc.text, max(0, start - _LOOKBEHIND), start)
+    m = _NOUN_BEFORE.match(doc.text, max(0, start - _LOOKBEHIND), start)
     if m is None:
         return None
     noun = (m.group("noun") or m.group("head") or m.group("subject")).lower()
