@@ -126,6 +126,11 @@ class _Batch:
         return [_read(text) for text in self.texts]
 
     @cached_property
+    def counts(self) -> np.ndarray:
+        """Whether each statement gives a quantity (in digits or in words)."""
+        return np.fromiter((bool(q) for q, _ in self.quantities), dtype=bool, count=len(self.texts))
+
+    @cached_property
     def names(self) -> sp.csr_matrix:
         """Which proper names (see :func:`proper_names`) each statement has (a 0/1 matrix)."""
         names, ids, owner = number_tokens(list(proper_names(text)) for text in self.texts)
@@ -514,9 +519,7 @@ class AlignmentCues(_Cues):
         same_digits, digit_sizes = _shared(digits, a, b), _sizes(digits)
         da, db = digit_sizes[a], digit_sizes[b]
         # A number is digits or a quantity in words ("quelques centaines", "a dozen").
-        numbered = (digit_sizes > 0) | np.fromiter(
-            (bool(q) for q, _ in batch.quantities), dtype=bool, count=len(batch.texts)
-        )
+        numbered = (digit_sizes > 0) | batch.counts
         return [
             _ratio(words, union, 0.0),
             batch.related(a, b),
@@ -595,7 +598,7 @@ class QuantityCues(_Cues):
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
         found = [quantities for quantities, _ in batch.quantities]  # changes only as a sign
         net = np.array([_net(changes) for _, changes in batch.quantities], dtype=np.float64)
-        has = np.fromiter(map(bool, found), dtype=bool, count=len(found))
+        has = batch.counts
         direction = np.sign(net)
         matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
         named_disjoint = np.zeros(len(a), dtype=bool)
