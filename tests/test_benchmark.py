@@ -15,6 +15,7 @@ import stance
 
 from .conftest import ROOT, SHARED_DATA, SMALL
 
+sys.path.insert(0, str(ROOT / "training"))  # as when run: it imports train_default beside it
 _spec = importlib.util.spec_from_file_location("benchmark", ROOT / "training" / "benchmark.py")
 assert _spec is not None and _spec.loader is not None
 benchmark = importlib.util.module_from_spec(_spec)
