@@ -190,9 +190,9 @@ def test_restrictive_ne_que_is_not_a_negation():
 @pytest.mark.parametrize(
     ("a", "b", "related"),
     [
-        # A clash on the same subject, across languages: of A's stems (digue, cede, castel),
-        # B has one.
-        ("La digue a cédé à Castelroc.", "The Castelroc dike has not given way.", 1 / 3),
+        # A clash on the same subject, across languages: of A's stems (digu, ced, caste), B has
+        # caste, and reaches digu through the lexicon (dike / digue).
+        ("La digue a cédé à Castelroc.", "The Castelroc dike has not given way.", 2 / 3),
         # Negation on one side, about something else entirely.
         ("Aucun incident n'a été signalé.", "La direction refuse de recevoir les syndicats.", 0.0),
     ],

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stance.data import iter_pairs
-from stance.model import save_model
+from stance.model import SCAN_MODEL_FILE, save_model
 from stance.pairs import candidate_pairs, statement_text
 
 from .test_cli import run
@@ -100,6 +100,23 @@ def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
     for r in rows:
         assert set(r["a"]) == FIELDS and set(r["b"]) == FIELDS
         assert r["label"] in {"agree", "contradict", "neutral"}
+
+
+def test_scan_defaults_to_the_shipped_scan_model(monkeypatch, model_path):
+    import stance.cli
+
+    asked = []
+    real = stance.cli.load_model
+
+    def recording(path, default):
+        asked.append((path, default))
+        return real(model_path)
+
+    monkeypatch.delenv("STANCE_MODEL", raising=False)
+    monkeypatch.setattr(stance.cli, "load_model", recording)
+    assert run("scan", "--json", str(ARTICLES[0])).exit_code == 0
+    assert run("scan", "-m", str(model_path), "--json", str(ARTICLES[0])).exit_code == 0
+    assert asked == [(None, SCAN_MODEL_FILE), (str(model_path), SCAN_MODEL_FILE)]
 
 
 def test_scan_table_and_html_report(model_path, strike, tmp_path):

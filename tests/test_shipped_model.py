@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import stance
 from stance.cli import cli
-from stance.model import default_model_path, read_card
+from stance.model import DEFAULT_MODEL_FILE, SCAN_MODEL_FILE, default_model_path, read_card
 
 from .conftest import ROOT, SHARED_DATA
 from .test_cli import LIBYA
@@ -23,14 +23,18 @@ def test_shipped_model_loads_and_scores_the_libya_pair():
     assert sum(verdict["probabilities"].values()) == pytest.approx(1.0, abs=1e-5)
 
 
-def test_shipped_model_is_small_and_its_card_is_complete():
-    path = default_model_path()
+@pytest.mark.parametrize("file", [DEFAULT_MODEL_FILE, SCAN_MODEL_FILE])
+def test_shipped_models_are_small_and_their_cards_are_complete(file):
+    path = default_model_path(file)
     assert path.stat().st_size <= 25e6
     card = read_card(path)
     assert card["labels"] == list(stance.LABELS)
     names = [d["name"] for d in card["training_data"]]
     assert any(n.startswith("data/pairs.") for n in names), "trained on the team's own pairs"
     assert not any(n.endswith(":test") for n in names), "never on a test split"
+    # The labelled scan pairs are in the scan model only.
+    assert ("data/scan-train/pairs.jsonl" in names) == (file == SCAN_MODEL_FILE)
+    assert not any("articles" in n for n in names), "never the annotated articles"
     assert card["heldout_metrics"]["n"] > 1000
 
 
@@ -71,7 +75,8 @@ def test_shipped_model_calls_both_showcase_pairs_contradictions():
 
 
 @pytest.mark.skipif(not LIBYA_ARTICLE.is_file(), reason="no ../shared/coverage on this machine")
-def test_shipped_model_ranks_the_libya_estimates_in_the_top_3_of_the_scan():
-    results, _ = stance.api.scan(stance.load_model(), [str(LIBYA_ARTICLE)])
+@pytest.mark.parametrize("file", [DEFAULT_MODEL_FILE, SCAN_MODEL_FILE])
+def test_shipped_models_rank_the_libya_estimates_in_the_top_3_of_the_scan(file):
+    results, _ = stance.api.scan(stance.load_model(default=file), [str(LIBYA_ARTICLE)])
     top = [r["a"]["claim"] + " | " + r["b"]["claim"] for r in results[:3]]
     assert any("quelques centaines" in t and "4.000 et 6.000" in t for t in top), top

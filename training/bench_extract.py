@@ -48,7 +48,7 @@ import click
 
 from stance import api
 from stance.extract import Statement, extract, match_key, read_article, score_articles
-from stance.model import load_model
+from stance.model import SCAN_MODEL_FILE, load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES = ROOT / "data" / "articles"
@@ -125,7 +125,7 @@ def scan_recall(folder: Path, model: str | None) -> dict:
     paths = sorted(str(folder / name) for name in {s["article"] for s in key["statements"]})
     statements, texts = api.extract_files(paths)
     mapping = match_key([Statement(**s) for s in statements], key["statements"], texts)
-    results, _ = api.scan(load_model(model), paths)
+    results, _ = api.scan(load_model(model, default=SCAN_MODEL_FILE), paths)
     contradictions = [p for p in key["pairs"] if p["label"] == "contradict"]
     top = {frozenset((r["a"]["id"], r["b"]["id"])) for r in results[: 2 * len(contradictions)]}
     found = [
@@ -157,7 +157,7 @@ def scan_recall(folder: Path, model: str | None) -> dict:
 @click.option(
     "--heldout", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_HELDOUT
 )
-@click.option("-m", "--model", help="Model for the scan (default: the shipped one).")
+@click.option("-m", "--model", help="Model for the scan (default: the shipped scan model).")
 @click.option(
     "--json", "as_json", is_flag=True, help="Also print one JSON object on the last line."
 )

@@ -15,11 +15,12 @@ from .api import evaluate, score, score_file, train
 from .data import CORPORA, LABELS, iter_pairs, load, read_pairs
 from .errors import StanceError
 from .features import PairFeaturizer
-from .model import load_model, make_pipeline, read_card, save_model
+from .model import SCAN_MODEL_FILE, load_model, make_pipeline, read_card, save_model
 
 __all__ = [
     "CORPORA",
     "LABELS",
+    "SCAN_MODEL_FILE",
     "PairFeaturizer",
     "StanceError",
     "__version__",

@@ -8,7 +8,8 @@ import shutil
 import sys
 import textwrap
 import traceback
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
@@ -19,7 +20,7 @@ from .errors import StanceError
 from .explain import explain
 from .fileio import atomic_write, check_output_path, json_line
 from .label import label_pairs
-from .model import MODEL_ENV, load_model
+from .model import MODEL_ENV, SCAN_MODEL_FILE, load_model
 from .pairs import AUTO_NEIGHBOURS_ABOVE, NEIGHBOURS, THRESHOLD, candidate_pairs
 from .plots import check_plot_folder, write_plots
 
@@ -62,12 +63,22 @@ encoding_option = click.option(
     show_default=True,
     help="Encoding of input files (a UTF-8 byte-order mark is always accepted).",
 )
-model_option = click.option(
-    "-m",
-    "--model",
-    type=click.Path(),
-    envvar=MODEL_ENV,
-    help=f"Model file (.skops, with its .card.json) [env {MODEL_ENV}; default: shipped model].",
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _model_option(default: str) -> Callable[[F], F]:
+    return click.option(
+        "-m",
+        "--model",
+        type=click.Path(),
+        envvar=MODEL_ENV,
+        help=f"Model file (.skops, with its .card.json) [env {MODEL_ENV}; default: {default}].",
+    )
+
+
+model_option = _model_option("shipped model")
+scan_model_option = _model_option(
+    f"the shipped scan model, {SCAN_MODEL_FILE}, trained also on the team's labelled scan pairs"
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
 threshold_option = click.option(
@@ -428,7 +439,7 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
 @neighbours_option
 @scheduler_option
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
-@model_option
+@scan_model_option
 @encoding_option
 @json_option
 def scan(
@@ -455,7 +466,7 @@ def scan(
     """
     if html_path:
         check_output_path(html_path, force)
-    pipeline = load_model(model)
+    pipeline = load_model(model, default=SCAN_MODEL_FILE)
     with runner(scheduler) as run:
         results, texts = api.scan(
             pipeline,

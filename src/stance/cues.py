@@ -23,7 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from . import numbers
+from . import bilingual, numbers
 from .features import Pairs, count_matrix, distinct_texts, number_tokens, split_pairs
 from .fold import folded
 
@@ -48,6 +48,38 @@ STATEMENT_CACHE = 4096
 # are about the same thing: enough to keep "salari" apart from "salon", few enough that
 # inflections and many French / English cognates meet ("evacu", "automa", "mater").
 STEM = 5
+
+
+# French elisions before an apostrophe ("l'usine", "d'emplois", "qu'il"): the word is what
+# follows. In English what precedes is the word ("plant's", "don't").
+_ELIDED = frozenset("l d n s j c m t qu jusqu lorsqu puisqu quoiqu".split())
+_APOSTROPHE = re.compile("['’]")
+
+
+# Inflections stripped before a word is cut to its stem, so that short words meet their
+# inflected forms ("give" / "given", "rise" / "rises", "céder" / "cédé", "docker" / "dockers"):
+# a final "s", then one of these, as long as three letters are left.
+_ENDINGS = ("ing", "ed", "en", "er", "es", "e")
+
+
+def _stem(word: str) -> str | None:
+    """What stands for a folded word when deciding whether two statements are about the same
+    thing: a number whole, else the first ``STEM`` letters of the word without its elision and
+    inflection; None for a function word."""
+    head, *tail = _APOSTROPHE.split(word, maxsplit=1)
+    if tail:
+        word = tail[0] if head in _ELIDED else head
+    if word.isdigit():
+        return word
+    if not _is_content(word):
+        return None
+    if len(word) > 3 and word.endswith("s"):
+        word = word[:-1]
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return word[:STEM]
 
 
 _fold = lru_cache(maxsize=STATEMENT_CACHE)(folded)
@@ -91,21 +123,42 @@ class _Batch:
         return _binary(owner[kept], ids[kept], (len(self.texts), len(vocabulary)))
 
     @cached_property
-    def stems(self) -> sp.csr_matrix:
-        """Which stems each statement has (a 0/1 matrix): the first ``STEM`` letters of its
-        content words, and its numbers whole. They are what two statements must share to be
-        about the same thing, and they often survive translation ("évacués" / "evacuated",
-        "tarif" / "tariff", "4 000" / "4,000", "Halvorsen" in both)."""
+    def stems(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Which stems each statement has, and which it reaches: two 0/1 matrices with one
+        column per stem.
+
+        A statement's stems are the first ``STEM`` letters of its content words, and its numbers
+        whole: what two statements must share to be about the same thing. They often survive
+        translation ("évacués" / "evacuated", "tarif" / "tariff", "4 000" / "4,000",
+        "Halvorsen" in both). The stems a statement reaches add the translations of its own into
+        the other language (:mod:`stance.bilingual`: "commandes" reaches "order").
+        """
         vocabulary, ids, owner = self.words
-        stem_of = [w if w.isdigit() else w[:STEM] for w in vocabulary]
-        stems, stem_ids = np.unique(np.asarray(stem_of, dtype=object), return_inverse=True)
-        kept = np.fromiter(map(_is_content, vocabulary), dtype=bool, count=len(vocabulary))
-        kept |= np.fromiter(map(str.isdigit, vocabulary), dtype=bool, count=len(vocabulary))
-        kept = kept[ids]
-        return _binary(owner[kept], stem_ids[ids[kept]], (len(self.texts), len(stems)))
+        stem_of = list(map(_stem, vocabulary))
+        is_stem = np.array([stem is not None for stem in stem_of], dtype=bool)
+        has = _binary(owner[is_stem[ids]], ids[is_stem[ids]], (len(self.texts), len(vocabulary)))
+        columns: dict[str, int] = {}
+        words = np.flatnonzero(is_stem)
+        own = np.array([_column(columns, stem_of[w]) for w in words], dtype=np.int64)
+        links = {"own": (words, own)}
+        for lang, to in bilingual.stem_translations(_stem).items():
+            pairs = [(w, other) for w in words for other in to.get(stem_of[w], ())]
+            links[lang] = (
+                np.array([w for w, _ in pairs], dtype=np.int64),
+                np.array([_column(columns, other) for _, other in pairs], dtype=np.int64),
+            )
+        shape = (len(vocabulary), len(columns))
+        stems = _binary_product(has, _binary(*links.pop("own"), shape))
+        langs = np.array([numbers.guess_lang(text) for text in self.texts])
+        reached = stems
+        for lang, link in links.items():
+            of_lang = sp.diags((langs == lang).astype(np.float32)) @ has
+            reached = reached + _binary_product(of_lang, _binary(*link, shape))
+        reached.data[:] = 1.0
+        return stems, reached
 
     def related(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Per pair, the share of the shorter statement's stems that the other has (0 to 1).
+        """Per pair, the share of the shorter statement's stems that the other reaches (0 to 1).
 
         A clash only counts between statements about the same thing: "aucun incident n'a été
         signalé" does not contradict "la direction refuse de nous recevoir", though only one is
@@ -115,8 +168,16 @@ class _Batch:
         """
         key = (a.tobytes(), b.tobytes())
         if self._related_key != key:
-            shared, sizes = _shared(self.stems, a, b), _sizes(self.stems)
-            self._related = _ratio(shared, np.minimum(sizes[a], sizes[b]), 0.0)
+            stems, reached = self.stems
+            sizes = _sizes(stems)
+            a_in_b = _ratio(_shared_between(stems, a, reached, b), sizes[a], 0.0)
+            b_in_a = _ratio(_shared_between(stems, b, reached, a), sizes[b], 0.0)
+            # Of the shorter statement; of either when they are as long.
+            self._related = np.where(
+                sizes[a] < sizes[b],
+                a_in_b,
+                np.where(sizes[b] < sizes[a], b_in_a, np.maximum(a_in_b, b_in_a)),
+            )
             self._related_key = key
         return self._related
 
@@ -172,7 +233,27 @@ def _binary(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.cs
 
 def _shared(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Per pair, how many columns rows ``a`` and ``b`` of a 0/1 matrix both have."""
-    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1), dtype=np.float64).ravel()
+    return _shared_between(matrix, a, matrix, b)
+
+
+def _shared_between(
+    left: sp.csr_matrix, a: np.ndarray, right: sp.csr_matrix, b: np.ndarray
+) -> np.ndarray:
+    """Per pair, how many columns row ``a`` of ``left`` and row ``b`` of ``right`` (0/1
+    matrices of one width) both have."""
+    return np.asarray(left[a].multiply(right[b]).sum(axis=1), dtype=np.float64).ravel()
+
+
+def _column(columns: dict[str, int], key: str) -> int:
+    """The column of ``key``, a new one the first time it is seen."""
+    return columns.setdefault(key, len(columns))
+
+
+def _binary_product(left: sp.csr_matrix, right: sp.csr_matrix) -> sp.csr_matrix:
+    """``left @ right`` with every non-zero set to one."""
+    product = sp.csr_matrix(left @ right)
+    product.data[:] = 1.0
+    return product
 
 
 def _sizes(matrix: sp.csr_matrix) -> np.ndarray:
@@ -295,6 +376,7 @@ class NegationCues(_Cues):
         "denial_only_one",
         "neg_only_one_related",
         "denial_only_one_related",
+        "same_polarity_related",
     )
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
@@ -311,6 +393,10 @@ class NegationCues(_Cues):
             denial_only_one,
             neg_only_one * related,
             denial_only_one * related,
+            # What two statements on one subject share points to agreement only when neither
+            # denies or negates what the other asserts: with this column, a linear model can
+            # weigh "related" and "related but one side negates" apart.
+            ~(neg_only_one | denial_only_one) * related,
         ]
 
     def explain(self, a: str, b: str) -> list[str]:
@@ -563,6 +649,13 @@ def _matched(qa: list[numbers.Quantity], qb: list[numbers.Quantity]):
     ]
 
 
+def _one_thing(x: numbers.Quantity, y: numbers.Quantity) -> bool:
+    """Whether both quantities name what they count and it is one thing: the same noun, or one
+    concept in two words ("combattants" / "jihadistes"), not a broader and a narrower one
+    ("personnes" / "pompiers": 4 dead and 120 firefighters are both counts of people)."""
+    return x.noun is not None and y.noun is not None and bool(numbers.kinds(x) & numbers.kinds(y))
+
+
 def _fmt(q: numbers.Quantity) -> str:
     def num(v: float) -> str:
         return f"{v:,.0f}" if v >= 10 else f"{v:g}"
@@ -610,7 +703,7 @@ class QuantityCues(_Cues):
             if pairs:
                 matched[i] = True
                 overlapping[i] = any(numbers.overlap(x, y) for x, y in pairs)
-                named = [(x, y) for x, y in pairs if x.noun is not None and y.noun is not None]
+                named = [(x, y) for x, y in pairs if _one_thing(x, y)]
                 named_disjoint[i] = bool(named) and not any(numbers.overlap(x, y) for x, y in named)
                 gap[i] = min(numbers.gap(x, y) for x, y in pairs)
         da, db = direction[a], direction[b]

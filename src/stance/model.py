@@ -39,6 +39,10 @@ from .fileio import atomic_write, check_input_file, check_output_path
 CARD_FORMAT = "stance-model-card/1"
 MODEL_ENV = "STANCE_MODEL"
 DEFAULT_MODEL_FILE = "stance-default.skops"
+SCAN_MODEL_FILE = "stance-scan.skops"
+"""The shipped model for ``stance scan``: the default model's data plus the team's labelled scan
+pairs, where most candidate pairs are about different things (see README, "The shipped
+models")."""
 MODEL_SUFFIX = ".skops"
 
 TRUSTED_TYPES: list[str] = [
@@ -93,18 +97,18 @@ def card_path(model_path: str | os.PathLike[str]) -> Path:
     return p.with_name(p.stem + ".card.json") if p.suffix else p.with_name(p.name + ".card.json")
 
 
-def default_model_path() -> Path:
-    """The shipped model: ``$STANCE_MODEL``, else inside the installed package, else ``models/``."""
+def default_model_path(file: str = DEFAULT_MODEL_FILE) -> Path:
+    """A shipped model (``file``: :data:`DEFAULT_MODEL_FILE` or :data:`SCAN_MODEL_FILE`):
+    ``$STANCE_MODEL`` if set, for every verb, else inside the installed package, else
+    ``models/``."""
     env = os.environ.get(MODEL_ENV)
     if env:
         return Path(env)
     package = Path(__file__).resolve().parent
     for folder in (package / "models", package.parents[1] / "models"):
-        if (folder / DEFAULT_MODEL_FILE).is_file():
-            return folder / DEFAULT_MODEL_FILE
-    raise StanceError(
-        f"no shipped model found ({DEFAULT_MODEL_FILE}); give one with -m or {MODEL_ENV}"
-    )
+        if (folder / file).is_file():
+            return folder / file
+    raise StanceError(f"no shipped model found ({file}); give one with -m or {MODEL_ENV}")
 
 
 def library_versions() -> dict[str, str]:
@@ -168,15 +172,18 @@ def read_card(path: str | os.PathLike[str]) -> dict[str, Any]:
     return card
 
 
-def load_model(path: str | os.PathLike[str] | None = None) -> Pipeline:
-    """Load a model written by :func:`save_model` (default: the shipped model).
+def load_model(
+    path: str | os.PathLike[str] | None = None, default: str = DEFAULT_MODEL_FILE
+) -> Pipeline:
+    """Load a model written by :func:`save_model` (default: the shipped model named
+    ``default``, see :func:`default_model_path`).
 
     Every check comes before any object is built from the file: the card must be there, the
     file's sha256 must match it, the scikit-learn version must be the one that wrote it, the
     file must be a skops archive, and every type in it must be trusted. Any failure raises a
     one-line :class:`StanceError`.
     """
-    model_file = check_input_file(path if path is not None else default_model_path())
+    model_file = check_input_file(path if path is not None else default_model_path(default))
     card = read_card(model_file)
     payload = model_file.read_bytes()
     if hashlib.sha256(payload).hexdigest() != card.get("model_sha256"):
