@@ -43,6 +43,14 @@ def small_model(own_pairs):
     return stance.make_pipeline(**SMALL).fit(pairs, labels)
 
 
+@pytest.fixture(scope="session")
+def model_path(small_model, tmp_path_factory) -> Path:
+    """The small model saved as a file, for the command line."""
+    path = tmp_path_factory.mktemp("model") / "m.skops"
+    stance.save_model(small_model, path, {})
+    return path
+
+
 @pytest.fixture
 def write(tmp_path):
     """write(name, text or bytes) -> path of a new file in tmp_path."""

@@ -16,7 +16,6 @@ import pytest
 from stance import api, pairs
 from stance.cluster import InProcess, OnDask, runner
 from stance.errors import StanceError
-from stance.model import save_model
 
 from .test_cli import run
 
@@ -28,13 +27,6 @@ ARTICLES = ROOT / "data" / "articles"
 def statements():
     found, _ = api.extract_files([str(ARTICLES)])
     return found
-
-
-@pytest.fixture(scope="module")
-def model_file(small_model, tmp_path_factory):
-    path = tmp_path_factory.mktemp("cluster") / "m.skops"
-    save_model(small_model, path, {})
-    return path
 
 
 def _as_set(i, j, score):
@@ -162,16 +154,16 @@ def test_sharded_scoring_refuses_to_overwrite_or_to_collide(small_model, shards,
         api.shard_paths(str(tmp_path / "nothing-*.jsonl"))
 
 
-def test_score_cli_shards_need_an_output_folder(model_file, shards, tmp_path):
-    result = run("score", "-m", str(model_file), "-i", str(shards / "*.jsonl"))
+def test_score_cli_shards_need_an_output_folder(model_path, shards, tmp_path):
+    result = run("score", "-m", str(model_path), "-i", str(shards / "*.jsonl"))
     assert result.exit_code == 2 and "-o OUTDIR" in result.output
     out = tmp_path / "scored"
-    result = run("score", "-m", str(model_file), "-i", str(shards / "*.jsonl"), "-o", str(out))
+    result = run("score", "-m", str(model_path), "-i", str(shards / "*.jsonl"), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "from 4 shards" in result.stderr and len(list(out.iterdir())) == 4
 
 
-def test_without_a_scheduler_nothing_needs_dask(model_file, shards, tmp_path):
+def test_without_a_scheduler_nothing_needs_dask(model_path, shards, tmp_path):
     """dask is blocked from importing; local scoring and scanning still work, and asking for a
     scheduler says how to install it."""
     blocked = (
@@ -184,11 +176,11 @@ def test_without_a_scheduler_nothing_needs_dask(model_file, shards, tmp_path):
             [sys.executable, "-c", blocked, *args], capture_output=True, text=True, check=False
         )
 
-    scored = stance("score", "-m", str(model_file), "-i", str(shards), "-o", str(tmp_path / "o"))
+    scored = stance("score", "-m", str(model_path), "-i", str(shards), "-o", str(tmp_path / "o"))
     assert scored.returncode == 0, scored.stderr
-    scanned = stance("scan", "-m", str(model_file), "--json", str(ARTICLES / "port-strike.fr.txt"))
+    scanned = stance("scan", "-m", str(model_path), "--json", str(ARTICLES / "port-strike.fr.txt"))
     assert scanned.returncode == 0, scanned.stderr
-    asked = stance("scan", "-m", str(model_file), "--scheduler", "local", str(ARTICLES))
+    asked = stance("scan", "-m", str(model_path), "--scheduler", "local", str(ARTICLES))
     assert asked.returncode == 2
     assert asked.stderr.strip() == (
         "stance: error: --scheduler needs dask: pip install 'stance[dask]' (or dask[distributed])"
@@ -232,18 +224,18 @@ def test_dask_scan_equals_local_scan(cluster, small_model):
     assert len(local[0]) > 100
 
 
-def test_cli_scan_through_a_scheduler_address(cluster, model_file):
+def test_cli_scan_through_a_scheduler_address(cluster, model_path):
     local_cluster, _ = cluster
-    args = ("scan", "-m", str(model_file), "--json", str(ARTICLES))
+    args = ("scan", "-m", str(model_path), "--json", str(ARTICLES))
     here = run(*args)
     there = run(*args, "--scheduler", local_cluster.scheduler_address)
     assert here.exit_code == there.exit_code == 0, there.output
     assert there.stdout == here.stdout
 
 
-def test_unreachable_scheduler_is_a_one_line_error(model_file, tmp_path):
+def test_unreachable_scheduler_is_a_one_line_error(model_path, tmp_path):
     pytest.importorskip("distributed")
-    result = run("scan", "-m", str(model_file), str(ARTICLES), "--scheduler", "tcp://127.0.0.1:9")
+    result = run("scan", "-m", str(model_path), str(ARTICLES), "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2
     assert "cannot reach the dask scheduler tcp://127.0.0.1:9" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -10,19 +10,11 @@ import numpy as np
 import pytest
 
 from stance.metrics import classification_report, expected_calibration_error, reliability
-from stance.model import save_model
 
 from .test_cli import run
 
 PNG = b"\x89PNG\r\n\x1a\n"
 DATA = str(Path(__file__).resolve().parents[1] / "data" / "pairs.cross.jsonl")
-
-
-@pytest.fixture(scope="module")
-def model_path(small_model, tmp_path_factory):
-    path = tmp_path_factory.mktemp("plots") / "m.skops"
-    save_model(small_model, path, {})
-    return path
 
 
 def test_reliability_table_is_what_the_ece_averages():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stance.data import iter_pairs
-from stance.model import SCAN_MODEL_FILE, save_model
+from stance.model import SCAN_MODEL_FILE
 from stance.pairs import candidate_pairs, statement_text
 
 from .test_cli import run
@@ -26,13 +26,6 @@ STRIKE_EN = (
     "Only about 150 workers have walked out, the Valmont city council said. "
     "Mayor Claire Duval said talks with the union would resume on Thursday."
 )
-
-
-@pytest.fixture(scope="module")
-def model_path(small_model, tmp_path_factory):
-    path = tmp_path_factory.mktemp("scan") / "m.skops"
-    save_model(small_model, path, {})
-    return path
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from .model import (
     save_model,
 )
 from .pairs import THRESHOLD, candidate_index, statement_text
+from .rank import RANKS, contrast
 
 Log = Callable[[str], None]
 
@@ -177,15 +178,21 @@ def scan(
     narrative: bool = False,
     progress: bool | None = False,
     runner: Runner | None = None,
+    rank: str = "probability",
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Extract, pair and score: the pairs ranked by probability of contradiction.
+    """Extract, pair and score: the pairs ranked by probability of contradiction, or with
+    ``rank="contrast"`` by how far that probability stands above the two statements' other
+    pairs (:mod:`stance.rank`).
 
     Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities",
     "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,
-    see :mod:`stance.pairs`; ``neighbours`` as in :func:`stance.pairs.candidate_index`), and
-    the articles' texts (for reports). With a dask ``runner`` (:func:`stance.cluster.runner`),
-    extraction and scoring run on the cluster and the results are the same.
+    see :mod:`stance.pairs`; ``neighbours`` as in :func:`stance.pairs.candidate_index`; with
+    ``rank="contrast"`` each result also has its ``contrast``), and the articles' texts (for
+    reports). With a dask ``runner`` (:func:`stance.cluster.runner`), extraction and scoring run
+    on the cluster and the results are the same.
     """
+    if rank not in RANKS:
+        raise StanceError(f"unknown ranking {rank!r}; known: {', '.join(RANKS)}")
     runner = runner or InProcess()
     statements, texts = extract_files(paths, encoding, narrative, runner=runner, progress=progress)
     i, j, similarity = candidate_index(statements, threshold, neighbours=neighbours)
@@ -202,7 +209,13 @@ def scan(
         }
         for a, b, s, row in zip(i.tolist(), j.tolist(), similarity.tolist(), proba)
     ]
-    results.sort(key=lambda r: -r["probabilities"]["contradict"])
+    if rank == "contrast":
+        p = proba[:, LABELS.index("contradict")]
+        for result, value in zip(results, contrast(i, j, p, len(statements)).tolist()):
+            result["contrast"] = round(value, 4)
+        results.sort(key=lambda r: -r["contrast"])
+    else:
+        results.sort(key=lambda r: -r["probabilities"]["contradict"])
     return results, texts
 
 

@@ -23,6 +23,7 @@ from .label import label_pairs
 from .model import MODEL_ENV, SCAN_MODEL_FILE, load_model
 from .pairs import AUTO_NEIGHBOURS_ABOVE, NEIGHBOURS, THRESHOLD, candidate_pairs
 from .plots import check_plot_folder, write_plots
+from .rank import RANKS
 
 
 class _Group(click.Group):
@@ -438,6 +439,14 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
 @threshold_option
 @neighbours_option
 @scheduler_option
+@click.option(
+    "--rank",
+    type=click.Choice(RANKS),
+    default="probability",
+    show_default=True,
+    help="Order: by probability of contradiction, or by how far it stands above the two "
+    "statements' other pairs (contrast: demotes a statement that seems to clash with everything).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
 @scan_model_option
 @encoding_option
@@ -449,6 +458,7 @@ def scan(
     threshold: float,
     neighbours: int | None,
     scheduler: str | None,
+    rank: str,
     force: bool,
     model: str | None,
     encoding: str,
@@ -463,6 +473,7 @@ def scan(
       stance scan --json a.fr.txt b.en.txt > ranked.jsonl
       stance scan --html report.html coverage/*.txt
       stance scan archive/ --neighbours 20 --scheduler local --json > ranked.jsonl
+      stance scan --rank contrast coverage/*.txt
     """
     if html_path:
         check_output_path(html_path, force)
@@ -476,6 +487,7 @@ def scan(
             encoding=encoding,
             progress=None,
             runner=run,
+            rank=rank,
         )
     if html_path:
         from .report import render_html

@@ -376,6 +376,7 @@ class NegationCues(_Cues):
         "denial_only_one",
         "neg_only_one_related",
         "denial_only_one_related",
+        "polarity_differs_related",
         "same_polarity_related",
     )
 
@@ -383,6 +384,7 @@ class NegationCues(_Cues):
         negations, denials = batch.count(_negation), batch.count(_is_denial)
         na, nb, da, db = negations[a], negations[b], denials[a], denials[b]
         neg_only_one, denial_only_one = (na > 0) != (nb > 0), (da > 0) != (db > 0)
+        polarity_differs = ((na > 0) | (da > 0)) != ((nb > 0) | (db > 0))
         related = batch.related(a, b)
         return [
             np.minimum(na, 3),
@@ -393,10 +395,12 @@ class NegationCues(_Cues):
             denial_only_one,
             neg_only_one * related,
             denial_only_one * related,
-            # What two statements on one subject share points to agreement only when neither
-            # denies or negates what the other asserts: with this column, a linear model can
-            # weigh "related" and "related but one side negates" apart.
-            ~(neg_only_one | denial_only_one) * related,
+            # A statement is negative when it negates or denies. What two statements on one
+            # subject share points to agreement when both are positive or both negative ("denied
+            # it" / "rejected it"), and to a contradiction when one is negative: with these two
+            # columns, a linear model can weigh the two apart.
+            polarity_differs * related,
+            ~polarity_differs * related,
         ]
 
     def explain(self, a: str, b: str) -> list[str]:

@@ -1,0 +1,46 @@
+"""Contrast ranking demotes a statement that seems to clash with everything."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from stance import api
+from stance.errors import StanceError
+from stance.rank import HUB_WEIGHT, contrast
+
+from .test_cli import run
+from .test_scan import ARTICLES
+
+
+def test_a_hub_statement_falls_below_a_clash_that_stands_out():
+    # Statement 0 scores 0.85 against each of 1 to 5; the pair (1, 2) scores 0.8, and the other
+    # pairs among 1 to 5 score 0.05.
+    i, j = np.triu_indices(6, 1)
+    p = np.where(i == 0, 0.85, 0.05)
+    clash = np.flatnonzero((i == 1) & (j == 2))[0]
+    p[clash] = 0.8
+    scores = contrast(i, j, p, 6)
+    assert p[clash] < p.max() and np.argmax(scores) == clash
+    mean_1 = (0.85 + 0.8 + 3 * 0.05) / 5
+    assert scores[clash] == pytest.approx(0.8 - HUB_WEIGHT * mean_1)
+
+
+def test_scan_ranks_by_contrast_when_asked(model_path):
+    result = run(
+        "scan", "-m", str(model_path), "--rank", "contrast", "--json", *map(str, ARTICLES[:2])
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    values = [r["contrast"] for r in rows]
+    assert values == sorted(values, reverse=True)
+    plain = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
+    assert "contrast" not in json.loads(plain.stdout.splitlines()[0])
+    assert len(plain.stdout.splitlines()) == len(rows)
+
+
+def test_an_unknown_ranking_is_refused(small_model):
+    with pytest.raises(StanceError, match="unknown ranking"):
+        api.scan(small_model, [str(ARTICLES[0])], rank="loudest")
