@@ -49,6 +49,7 @@ import click
 from stance import api
 from stance.extract import Statement, extract, match_key, read_article, score_articles
 from stance.model import SCAN_MODEL_FILE, load_model
+from stance.rank import RANKS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES = ROOT / "data" / "articles"
@@ -115,7 +116,8 @@ def speed(texts: list[str], rounds: int = 3, passes: int = 50) -> dict:
 
 
 def scan_recall(folder: Path, model: str | None) -> dict:
-    """Recall of the key's contradictions among the top 2k pairs of ``stance scan``.
+    """Recall of the key's contradictions among the top 2k pairs of ``stance scan``, ranked by
+    probability and by contrast (``--rank contrast``).
 
     k is the number of contradicting pairs in the key; a key pair is found when the two
     predicted statements that match its two statements (the matching rule of
@@ -125,26 +127,30 @@ def scan_recall(folder: Path, model: str | None) -> dict:
     paths = sorted(str(folder / name) for name in {s["article"] for s in key["statements"]})
     statements, texts = api.extract_files(paths)
     mapping = match_key([Statement(**s) for s in statements], key["statements"], texts)
-    results, _ = api.scan(load_model(model, default=SCAN_MODEL_FILE), paths)
+    pipeline = load_model(model, default=SCAN_MODEL_FILE)
     contradictions = [p for p in key["pairs"] if p["label"] == "contradict"]
-    top = {frozenset((r["a"]["id"], r["b"]["id"])) for r in results[: 2 * len(contradictions)]}
-    found = [
-        p for p in contradictions if frozenset((mapping.get(p["a"]), mapping.get(p["b"]))) in top
-    ]
-    recall = len(found) / len(contradictions) if contradictions else 0.0
-    click.echo(
-        f"\nscan: {len(results):,} candidate pairs; {len(found)} of {len(contradictions)} key "
-        f"contradictions in the top {2 * len(contradictions)}: recall {recall:.3f}"
-    )
-    for p in contradictions:
-        if p not in found:
-            click.echo(f"not in top: {p['a']} ~ {p['b']} ({p.get('note', '')})")
-    return {
-        "pairs": len(results),
-        "k": len(contradictions),
-        "found": len(found),
-        "recall_top_2k": round(recall, 4),
-    }
+    k = len(contradictions)
+    result: dict = {"k": k}
+    for rank in RANKS:
+        results, _ = api.scan(pipeline, paths, rank=rank)
+        top = {frozenset((r["a"]["id"], r["b"]["id"])) for r in results[: 2 * k]}
+        found = [
+            p
+            for p in contradictions
+            if frozenset((mapping.get(p["a"]), mapping.get(p["b"]))) in top
+        ]
+        recall = len(found) / k if k else 0.0
+        click.echo(
+            f"\nscan by {rank}: {len(results):,} candidate pairs; {len(found)} of {k} key "
+            f"contradictions in the top {2 * k}: recall {recall:.3f}"
+        )
+        for p in contradictions:
+            if p not in found:
+                click.echo(f"not in top: {p['a']} ~ {p['b']} ({p.get('note', '')})")
+        suffix = "" if rank == "probability" else f"_{rank}"
+        result |= {"pairs": len(results), f"found{suffix}": len(found)}
+        result[f"recall_top_2k{suffix}"] = round(recall, 4)
+    return result
 
 
 @click.command()

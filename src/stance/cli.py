@@ -506,7 +506,8 @@ def format_scan(results: list[dict[str, Any]], n_pairs: int, n_articles: int) ->
     """The top of a scan as a table: rank, P(contradict), speaker and quote of each side."""
     width = max(60, shutil.get_terminal_size().columns)
     side = (width - 12) // 2
-    lines = [f"{n_pairs:,} pairs from {n_articles:,} articles, most contradictory first", ""]
+    order = "by contrast" if results and "contrast" in results[0] else "most contradictory first"
+    lines = [f"{n_pairs:,} pairs from {n_articles:,} articles, {order}", ""]
     lines.append(f"{'#':>3} {'P(contra)':>9}  {'A':<{side - 1}}{'B':<{side}}")
     for rank, r in enumerate(results, 1):
         cells = [_cell(r[k], side - 2) for k in ("a", "b")]
