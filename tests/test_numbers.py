@@ -579,6 +579,7 @@ SAMPLES = [
     "Between $4 and $6 billion, some 300 ships and about a dozen ports: prices rose 3%.",
     "« Deux cents » morts, puis vingt et un, puis des dizaines de milliers de réfugiés.",
     "Le chômage est passé de 10 % à 9,5 % en 2015, a baissé le 3 juin à 14h30.",
+    "Fewer than one teacher in four struck, but nearly two-thirds of pupils stayed home.",
 ]
 
 
@@ -711,3 +712,33 @@ def test_letters_the_regex_engine_folds_read_like_their_plain_spelling(odd, plai
 def test_kinds_are_shared_by_one_count_in_two_languages(a, b, share):
     (qa,), (qb,) = quantities(a), quantities(b)
     assert bool(kinds(qa) & kinds(qb)) == share
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "noun"),
+    [
+        ("fewer than one in five care staff had stopped work", 0, 20, "staff"),
+        ("Fewer than one teacher in four joined the strike", 0, 25, "teacher"),
+        ("un soignant sur cinq était en grève", 20, 20, "soignant"),
+        ("one out of four nurses", 25, 25, "nurses"),
+        ("deux tiers des enseignants ont cessé le travail", 200 / 3, 200 / 3, "enseignants"),
+        ("Plus de la moitié des salariés", 50, math.inf, "salariés"),
+        ("a third of the staff", 100 / 3, 100 / 3, "staff"),
+    ],
+)
+def test_a_share_of_a_group_is_a_percentage(text, low, high, noun):
+    (q,) = quantities(text)
+    assert (q.low, q.high, q.unit, q.noun) == (pytest.approx(low), high, "%", noun)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les commandes ont chuté de moitié en deux ans",  # a change, not a share
+        "the number of agency nurses had fallen by a third",
+        "two people were hurt in ten days",
+        "3 in 2020",
+    ],
+)
+def test_what_is_not_a_share(text):
+    assert all(q.unit != "%" for q in quantities(text))

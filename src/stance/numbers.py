@@ -11,7 +11,9 @@ Every quantity is an interval ``[low, high]``, whatever its wording: an exact nu
 ``[x, x]``, "between 4,000 and 6,000" is ``[4000, 6000]``, "a few hundred" is ``[200, 900]`` (see
 ``VAGUE``), "more than 5,000" is ``[5000, inf)``. Offsets always refer to the caller's text, so
 ``text[q.start:q.end] == q.text``; the span covers the number with its range opener, comparative,
-scale word and unit, not the counted noun (given apart, in :attr:`Quantity.noun`).
+scale word and unit, not the counted noun (given apart, in :attr:`Quantity.noun`). A share of a
+group is a percentage: "fewer than one in five care staff" is ``[0, 20]`` %, "un soignant sur
+cinq" and "la moitié des postes" 20 and 50 %.
 
 What is deliberately *not* a quantity, because it says when or which rather than how many:
 
@@ -666,9 +668,12 @@ def read(text: str, lang: str | None = None) -> tuple[list[Quantity], list[Chang
 
 
 def _quantities(doc: _Doc) -> list[Quantity]:
+    shares = _shares(doc)
     atoms = _atoms(doc)
+    if shares:  # the numbers of a share are read with it
+        atoms = [a for a in atoms if not any(q.start <= a.start < q.end for q in shares)]
     if not atoms:
-        return []
+        return shares
     found: list[Quantity] = []
     consumed = 0
     i = 0
@@ -684,7 +689,94 @@ def _quantities(doc: _Doc) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
             consumed = quantity.end
+    return sorted(found + shares, key=lambda q: q.start) if shares else found
+
+
+# Shares of a group, read as percentages: "one in five care staff", "one teacher in four", "un
+# soignant sur cinq", "two out of three" (a ratio), and "two-thirds of the teachers", "a third
+# of", "deux tiers des", "la moitié des postes" (a fraction followed by "of" / "de"). Read as
+# two counts ("one", "five"), "fewer than one in five care staff" clashes with "180 soignants".
+_SMALL_NUMBERS = {
+    **dict.fromkeys(("a", "an", "one", "un", "une", "la"), 1),
+    **dict.fromkeys(("two", "deux"), 2),
+    **dict.fromkeys(("three", "trois"), 3),
+    **dict.fromkeys(("four", "quatre"), 4),
+    **dict.fromkeys(("five", "cinq"), 5),
+    "six": 6,
+    **dict.fromkeys(("seven", "sept"), 7),
+    **dict.fromkeys(("eight", "huit"), 8),
+    **dict.fromkeys(("nine", "neuf"), 9),
+    **dict.fromkeys(("ten", "dix"), 10),
+    **dict.fromkeys(("twenty", "vingt"), 20),
+    **dict.fromkeys(("hundred", "cent"), 100),
+}
+_SMALL = (
+    r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|une?|deux|trois|quatre|cinq|sept|huit|neuf|dix"
+)
+_RATIO = re.compile(
+    rf"(?<![\w.,])(?P<n>{_SMALL})(?:\s+(?P<between>[^\W\d_]+))?\s+(?:in|out\s+of|sur)\s+"
+    rf"(?P<m>{_SMALL}|twenty|hundred|vingt|cent)(?![\w.,]\d)\b"
+    # "two people in ten days" is no share
+    r"(?!\s+(?:days?|jours?|weeks?|semaines?|months?|mois|years?|ans?|années?|hours?|heures?"
+    r"|minutes?)\b)",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "half": 2,
+    "moitié": 2,
+    "third": 3,
+    "thirds": 3,
+    "tiers": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "quart": 4,
+    "quarts": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "cinquième": 5,
+    "cinquièmes": 5,
+}
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<n>an?|one|two|three|four|une?|deux|trois|quatre|la)[\s-]+)?"
+    r"(?P<d>half|moitié|thirds?|tiers|quarters?|quarts?|fifths?|cinquièmes?)"
+    r"(?=\s+(?:of|des?|du)\b|\s*d['\u2019])",
+    re.IGNORECASE,
+)
+
+
+def _shares(doc: _Doc) -> list[Quantity]:
+    """The ratios and fractions of a group in the text, as percentages (see ``_RATIO``)."""
+    text = doc.text
+    found = []
+    for m in _RATIO.finditer(text):
+        n, d = _small_number(m.group("n")), _small_number(m.group("m"))
+        between = m.group("between")
+        if not 0 < n < d or (between is not None and between.lower() in _NOUN_STOPWORDS):
+            continue
+        noun = between.lower() if between else _noun_after(doc, m.end())
+        found.append(_share(doc, 100 * n / d, noun, m.start(), m.end()))
+    for m in _FRACTION.finditer(text):
+        n = _small_number(m.group("n") or "one")
+        d = _FRACTIONS[m.group("d").lower()]
+        if n < d:
+            found.append(_share(doc, 100 * n / d, _noun_after(doc, m.end()), m.start(), m.end()))
     return found
+
+
+def _small_number(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL_NUMBERS[word.lower()]
+
+
+def _share(doc: _Doc, value: float, noun: str | None, start: int, end: int) -> Quantity:
+    """A share of ``value`` percent, with the comparative before it ("fewer than one in five")."""
+    low = high = value
+    kind = "exact"
+    prefix = _prefix(doc.text, start)
+    if prefix is not None:
+        start = prefix.start()
+        kind, low, high = _bounded(prefix, value)
+    return _quantity(low, high, kind, "%", noun, doc.text[start:end], start, end)
 
 
 def _changes(doc: _Doc) -> list[Change]:
