@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+
 import pytest
 
+from stance.api import extract_files
 from stance.data import CORPORA, LABELS, fingerprint, iter_pairs, load, read_pairs
 from stance.errors import StanceError
+from stance.pairs import candidate_pairs
 
-from .conftest import OWN_DATA, SHARED_DATA
+from .conftest import OWN_DATA, ROOT, SHARED_DATA
 
 CSV = (
     "id,a,b,label,lang\n"
@@ -123,6 +128,26 @@ def test_own_data_is_valid_balanced_and_large_enough():
     assert min(counts.values()) >= 0.2 * len(rows), counts
     assert {r["lang"] for r in rows} >= {"fr", "en"}
     assert len({(r["a"], r["b"]) for r in rows}) == len(rows), "duplicate pairs"
+
+
+def test_labelled_scan_pairs_are_every_candidate_pair_of_their_stories():
+    """data/scan-train/pairs.jsonl says it labels every candidate pair the extractor and the
+    pairer give on its stories, with the texts they give: a change to either must show here."""
+    folder = ROOT / "data" / "scan-train"
+    rows = [json.loads(line) for line in (folder / "pairs.jsonl").open(encoding="utf-8")]
+    labelled = defaultdict(dict)
+    for r in rows:
+        labelled[r["story"]][frozenset((r["a_id"], r["b_id"]))] = {r["a"], r["b"]}
+    assert len(labelled) == 6 and {r["label"] for r in rows} == set(LABELS)
+    for story, pairs in labelled.items():
+        statements, _ = extract_files(
+            [str(folder / f"{story}.{lang}.txt") for lang in ("fr", "en")]
+        )
+        candidates = {
+            frozenset((p["statement_a"]["id"], p["statement_b"]["id"])): {p["a"], p["b"]}
+            for p in candidate_pairs(statements)
+        }
+        assert candidates == pairs, story
 
 
 # --- named corpora, on a miniature copy of the shared folder's formats --------------------------
