@@ -10,7 +10,8 @@ likely a pair is to contradict than its two statements' pairs are on average:
 
 the correction that cross-domain similarity local scaling (CSLS; Conneau et al., 2018, "Word
 translation without parallel data") applies to nearest neighbours in bilingual lexicon
-induction, with the mean over all of a statement's pairs where CSLS takes its k nearest. A real clash stands out against its statements' other pairs; a hub's pairs do not.
+induction, with the mean over all of a statement's pairs where CSLS takes its k nearest. A real
+clash stands out against its statements' other pairs; a hub's pairs do not.
 """
 
 from __future__ import annotations
