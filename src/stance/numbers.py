@@ -695,7 +695,7 @@ def _quantities(doc: _Doc) -> list[Quantity]:
 # Shares of a group, read as percentages: "one in five care staff", "one teacher in four", "un
 # soignant sur cinq", "two out of three" (a ratio), and "two-thirds of the teachers", "a third
 # of", "deux tiers des", "la moitié des postes" (a fraction followed by "of" / "de"). Read as
-# two counts ("one", "five"), "fewer than one in five care staff" clashes with "180 soignants".
+# two counts ("one", "five"), "fewer than one in five care staff" clashed with "180 soignants".
 _SMALL_NUMBERS = {
     **dict.fromkeys(("a", "an", "one", "un", "une", "la"), 1),
     **dict.fromkeys(("two", "deux"), 2),
@@ -714,14 +714,21 @@ _SMALL = (
     r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|une?|deux|trois|quatre|cinq|sept|huit|neuf|dix"
 )
-_RATIO = re.compile(
-    rf"(?<![\w.,])(?P<n>{_SMALL})(?:\s+(?P<between>[^\W\d_]+))?\s+(?:in|out\s+of|sur)\s+"
-    rf"(?P<m>{_SMALL}|twenty|hundred|vingt|cent)(?![\w.,]\d)\b"
+# A ratio is found from its connector, which is rare, rather than by trying the whole pattern
+# at every position of every statement: the connector and the number after it first, then the
+# number (and noun) before it.
+_RATIO_CONNECTOR = re.compile(r"\s(?:in|out\s+of|sur)\s", re.IGNORECASE)
+_RATIO_TAIL = re.compile(
+    rf"\s+(?:in|out\s+of|sur)\s+(?P<m>{_SMALL}|twenty|hundred|vingt|cent)(?![\w.,]\d)\b"
     # "two people in ten days" is no share
     r"(?!\s+(?:days?|jours?|weeks?|semaines?|months?|mois|years?|ans?|années?|hours?|heures?"
     r"|minutes?)\b)",
     re.IGNORECASE,
 )
+_RATIO_HEAD = re.compile(
+    rf"(?<![\w.,])(?P<n>{_SMALL})(?:\s+(?P<between>[^\W\d_]+))?$", re.IGNORECASE
+)
+_RATIO_HEAD_WINDOW = 40
 _FRACTIONS = {
     "half": 2,
     "moitié": 2,
@@ -745,23 +752,35 @@ _FRACTION = re.compile(
 )
 
 
+_FRACTION_HINTS = ("half", "moiti", "third", "tiers", "quart", "fifth", "cinqui")
+
+
 def _shares(doc: _Doc) -> list[Quantity]:
-    """The ratios and fractions of a group in the text, as percentages (see ``_RATIO``)."""
+    """The ratios and fractions of a group in the text, as percentages (see ``_RATIO_TAIL``)."""
     text = doc.text
     found = []
-    for m in _RATIO.finditer(text):
-        n, d = _small_number(m.group("n")), _small_number(m.group("m"))
-        between = m.group("between")
+    for connector in _RATIO_CONNECTOR.finditer(text):
+        tail = _RATIO_TAIL.match(text, connector.start())
+        head = tail and _RATIO_HEAD.search(
+            text, max(0, connector.start() - _RATIO_HEAD_WINDOW), connector.start()
+        )
+        if not head:
+            continue
+        n, d = _small_number(head.group("n")), _small_number(tail.group("m"))
+        between = head.group("between")
         if not 0 < n < d or (between is not None and between.lower() in _NOUN_STOPWORDS):
             continue
-        noun = between.lower() if between else _noun_after(doc, m.end())
-        found.append(_share(doc, 100 * n / d, noun, m.start(), m.end()))
-    for m in _FRACTION.finditer(text):
-        n = _small_number(m.group("n") or "one")
-        d = _FRACTIONS[m.group("d").lower()]
-        if n < d:
-            found.append(_share(doc, 100 * n / d, _noun_after(doc, m.end()), m.start(), m.end()))
-    return found
+        noun = between.lower() if between else _noun_after(doc, tail.end())
+        found.append(_share(doc, 100 * n / d, noun, head.start(), tail.end()))
+    lowered, _ = doc.padded
+    if any(hint in lowered for hint in _FRACTION_HINTS):
+        for m in _FRACTION.finditer(text):
+            n = _small_number(m.group("n") or "one")
+            d = _FRACTIONS[m.group("d").lower()]
+            if n < d:
+                noun = _noun_after(doc, m.end())
+                found.append(_share(doc, 100 * n / d, noun, m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
 
 
 def _small_number(word: str) -> int:
