@@ -83,6 +83,19 @@ def test_candidate_pairs_drop_near_duplicates_and_unrelated_statements():
     assert not any("z.txt#4" in pair for pair in kept)
 
 
+def test_a_french_and_an_english_claim_meet_through_the_lexicon():
+    def statement(claim, article, lang):
+        return {"id": f"{article}#1", "article": article, "claim": claim, "lang": lang}
+
+    # No cognate, no name, no number: only the lexicon sees commandes / orders, usine / plant,
+    # chuté / plunged, moitié / half.
+    fr = statement("Les commandes de l'usine ont chuté de moitié", "a.fr.txt", "fr")
+    en = statement("Orders at the plant plunged by half", "b.en.txt", "en")
+    assert len(candidate_pairs([fr, en])) == 1
+    # Between two claims of one language, character n-grams say it, not the lexicon.
+    assert candidate_pairs([fr, {**en, "lang": "fr"}]) == []
+
+
 def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
     result = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
     assert result.exit_code == 0, result.output

@@ -2,7 +2,7 @@
 
 Scoring every pair of statements wastes the model on "the strike began on Monday" against "the
 minister plays tennis". A pair is a candidate when its two claims are about the same subject,
-measured four ways that complement each other across languages:
+measured five ways that complement each other across languages:
 
 - **text**: cosine similarity of character 3-5-gram TF-IDF vectors of the claims (accents and
   case folded), which matches inflections and French / English cognates ("grève"/"grevistes",
@@ -13,10 +13,14 @@ measured four ways that complement each other across languages:
   noun or one thing named in two languages, "pompiers" / "firefighters": :func:`numbers.kinds`);
 - **story**: Jaccard overlap of the names of the two statements' whole articles, so that two
   outlets' reports of one event, in two languages, are compared even where a sentence names
-  nobody.
+  nobody;
+- **bilingual**, for a French claim against an English one only: the share of the shorter
+  claim's stems that the other has or reaches through the French-English lexicon
+  (:mod:`stance.bilingual`), where character n-grams cannot meet ("a démenti toute piste
+  criminelle" / "the fire was started deliberately").
 
 ``relatedness = text + NAME_WEIGHT * names + QUANTITY_BONUS * quantities + STORY_WEIGHT *
-story``; pairs at or above ``threshold`` are kept, best first. Near-duplicates (text cosine at or
+story + BILINGUAL_WEIGHT * bilingual``; pairs at or above ``threshold`` are kept, best first. Near-duplicates (text cosine at or
 above ``duplicate``: the same sentence reported twice), a statement paired with itself, and two
 statements of the same speaker in the same article are dropped. The defaults were tuned on the
 team's annotated articles (``training/bench_extract.py`` prints the recall of the key's pairs at
@@ -56,12 +60,14 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from . import numbers
-from .cues import proper_names
+from .cues import _Batch, proper_names
 from .extract import speakers_agree
 
 NAME_WEIGHT = 0.5
 QUANTITY_BONUS = 0.15
 STORY_WEIGHT = 0.3
+BILINGUAL_WEIGHT = 0.25
+"""Weight of the bilingual stem share of a French-English pair (see the module docstring)."""
 THRESHOLD = 0.2
 DUPLICATE = 0.95
 
@@ -139,6 +145,12 @@ class _View:
             ]
         )
 
+    def cross(self, left: sp.csr_matrix, right: sp.csr_matrix) -> np.ndarray:
+        """Row products of ``left`` (rows) with ``right`` (columns)."""
+        if self.cols is None:
+            return (left[self.rows] @ right.T).toarray()
+        return np.asarray(left[self.rows].multiply(right[self.cols]).sum(axis=1)).ravel()
+
     def ends(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if self.cols is None:
             return values[self.rows][:, None], values[None, :]
@@ -146,7 +158,7 @@ class _View:
 
 
 class _Signals:
-    """The four relatedness signals of a set of statements, ready to be compared pairwise."""
+    """The relatedness signals of a set of statements, ready to be compared pairwise."""
 
     def __init__(self, statements: Sequence[Mapping[str, Any]]) -> None:
         claims = [statement_text(s) for s in statements]
@@ -160,6 +172,9 @@ class _Signals:
         self.quantity, _ = _binary(self.kinds)
         self.story, self.story_size = _binary(self.story_names)
         self.claims = claims
+        self.stems, self.reached = _Batch(claims).stems
+        self.stem_sizes = np.diff(self.stems.indptr).astype(np.float64)
+        self.lang = np.array([str(s.get("lang")) for s in statements])
         self.article = np.unique([str(s.get("article")) for s in statements], return_inverse=True)[
             1
         ].ravel()
@@ -181,13 +196,24 @@ class _Signals:
         """``(relatedness, text cosine)`` of the pairs of ``view``."""
         cosine = view.dot(self.text)
         shared_kind = view.dot(self.quantity) > 0
+        lang_a, lang_b = view.ends(self.lang)
         score = (
             cosine
             + NAME_WEIGHT * _jaccard(view.dot(self.names), *view.ends(self.names_size))
             + QUANTITY_BONUS * shared_kind
             + STORY_WEIGHT * _jaccard(view.dot(self.story), *view.ends(self.story_size))
+            + BILINGUAL_WEIGHT * (lang_a != lang_b) * self._stem_share(view)
         )
         return score, cosine
+
+    def _stem_share(self, view: _View) -> np.ndarray:
+        """The share of the shorter claim's stems that the other reaches, through the
+        bilingual lexicon (what ``alignment:related`` measures, see :mod:`stance.cues`)."""
+        size_a, size_b = view.ends(self.stem_sizes)
+        a_in_b = _ratio(view.cross(self.stems, self.reached), size_a)
+        b_in_a = _ratio(view.cross(self.reached, self.stems), size_b)
+        shorter = np.where(size_b < size_a, b_in_a, a_in_b)
+        return np.where(size_a == size_b, np.maximum(a_in_b, b_in_a), shorter)
 
     def blocked(self, per_statement: int) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix]:
         """Pairs ``i < j`` of two articles sharing uncommon keys: each statement's
@@ -364,6 +390,11 @@ def _article_names(
     for statement, found in zip(statements, quote_names):
         by_article.setdefault(statement.get("article"), set()).update(found)
     return [by_article[s.get("article")] for s in statements]
+
+
+def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """``part / whole``, 0 where ``whole`` is 0 (``whole`` may be broadcast)."""
+    return np.divide(part, whole, out=np.zeros(np.broadcast(part, whole).shape), where=whole > 0)
 
 
 def _jaccard(inter: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
