@@ -55,11 +55,11 @@ PARAMS: dict[str, float] = {"C": 0.3}
 # The shipped scan model (`--scan-model`) is trained on the same data plus the team's 2,549
 # labelled scan pairs (every candidate pair of six two-outlet stories, data/scan-train/, 2,392
 # of them neutral), weighted 3, with the cue columns weighted 3. It is what `stance scan` ranks
-# with: on the team's articles it finds 10 of the 20 key contradictions in its top 40 (the
-# default model: 4), on the held-out ones 6 of 19 (3), and keeps the Libya pair 2nd. Scan
-# weights 0.5 / 1 / 3 and cue weights 2 / 3 / 4 / 6 all gave 9-10 of 20. It is not the default
-# model because those pairs also teach it that two statements sharing few words are neutral: the
-# French showcase pair falls from P(contradict) 0.56 to 0.40 (README, "The shipped models").
+# with: on the team's articles it finds 7 of the 20 key contradictions in its top 40 (the
+# default model: 4), on the held-out ones 7 of 19 (6), and keeps the Libya pair in the top 3
+# (split seeds 1 and 2: 8 and 9 of 20, 8 and 8 of 19, Libya 2nd). It is not the default model
+# because those pairs also teach it that two statements sharing few words are neutral, which
+# is wrong for a pair a user brings to `stance score` (README, "The shipped models").
 SCAN_PAIRS = "data/scan-train/pairs.jsonl"
 SCAN_WEIGHT = 3.0
 SCAN_PARAMS: dict[str, float] = {"cue_weight": 3.0}

@@ -20,9 +20,10 @@ measured five ways that complement each other across languages:
   criminelle" / "the fire was started deliberately").
 
 ``relatedness = text + NAME_WEIGHT * names + QUANTITY_BONUS * quantities + STORY_WEIGHT *
-story + BILINGUAL_WEIGHT * bilingual``; pairs at or above ``threshold`` are kept, best first. Near-duplicates (text cosine at or
-above ``duplicate``: the same sentence reported twice), a statement paired with itself, and two
-statements of the same speaker in the same article are dropped. The defaults were tuned on the
+story + BILINGUAL_WEIGHT * bilingual``; pairs at or above ``threshold`` are kept, best first.
+Near-duplicates (text cosine at or above ``duplicate``: the same sentence reported twice), a
+statement paired with itself, and two statements of the same speaker in the same article are
+dropped. The defaults were tuned on the
 team's annotated articles (``training/bench_extract.py`` prints the recall of the key's pairs at
 the chosen threshold).
 
