@@ -170,13 +170,11 @@ class _Batch:
         if self._related_key != key:
             stems, reached = self.stems
             sizes = _sizes(stems)
-            a_in_b = _ratio(_shared_between(stems, a, reached, b), sizes[a], 0.0)
-            b_in_a = _ratio(_shared_between(stems, b, reached, a), sizes[b], 0.0)
-            # Of the shorter statement; of either when they are as long.
-            self._related = np.where(
-                sizes[a] < sizes[b],
-                a_in_b,
-                np.where(sizes[b] < sizes[a], b_in_a, np.maximum(a_in_b, b_in_a)),
+            self._related = shorter_share(
+                _shared_between(stems, a, reached, b),
+                _shared_between(reached, a, stems, b),
+                sizes[a],
+                sizes[b],
             )
             self._related_key = key
         return self._related
@@ -196,6 +194,28 @@ class _Batch:
         """Which proper names (see :func:`proper_names`) each statement has (a 0/1 matrix)."""
         names, ids, owner = number_tokens(list(proper_names(text)) for text in self.texts)
         return _binary(owner, ids, (len(self.texts), len(names)))
+
+
+def stems_and_reach(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Which stems each text has and which it reaches through the bilingual lexicon (see
+    :attr:`_Batch.stems`), for other measures of whether statements share a subject."""
+    return _Batch(texts).stems
+
+
+def shorter_share(
+    a_in_b: np.ndarray, b_in_a: np.ndarray, size_a: np.ndarray, size_b: np.ndarray
+) -> np.ndarray:
+    """The share of the shorter statement's stems that the other reaches, given how many of
+    a's stems b reaches (``a_in_b``), how many of b's a reaches, and how many each has; of
+    either, the larger, when they have as many."""
+    a_share = np.divide(
+        a_in_b, size_a, out=np.zeros(np.broadcast(a_in_b, size_a).shape), where=size_a > 0
+    )
+    b_share = np.divide(
+        b_in_a, size_b, out=np.zeros(np.broadcast(b_in_a, size_b).shape), where=size_b > 0
+    )
+    shorter = np.where(size_b < size_a, b_share, a_share)
+    return np.where(size_a == size_b, np.maximum(a_share, b_share), shorter)
 
 
 class _LastBatch:

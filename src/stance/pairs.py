@@ -61,7 +61,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from . import numbers
-from .cues import _Batch, proper_names
+from .cues import proper_names, shorter_share, stems_and_reach
 from .extract import speakers_agree
 
 NAME_WEIGHT = 0.5
@@ -132,25 +132,23 @@ class _View:
         self.rows, self.cols = rows, cols
 
     def dot(self, matrix: sp.csr_matrix) -> np.ndarray:
+        return self.cross(matrix, matrix)
+
+    def cross(self, left: sp.csr_matrix, right: sp.csr_matrix) -> np.ndarray:
+        """Row products of ``left``'s rows with ``right``'s columns (matrices of one width)."""
         if self.cols is None:
-            return (matrix[self.rows] @ matrix.T).toarray()
+            return (left[self.rows] @ right.T).toarray()
         return np.concatenate(  # in chunks: a row per pair of long TF-IDF vectors adds up
-            [np.zeros(0, dtype=matrix.dtype)]
+            [np.zeros(0, dtype=left.dtype)]
             + [
                 np.asarray(
-                    matrix[self.rows[k : k + PAIRS_PER_CHUNK]]
-                    .multiply(matrix[self.cols[k : k + PAIRS_PER_CHUNK]])
+                    left[self.rows[k : k + PAIRS_PER_CHUNK]]
+                    .multiply(right[self.cols[k : k + PAIRS_PER_CHUNK]])
                     .sum(axis=1)
                 ).ravel()
                 for k in range(0, len(self.rows), PAIRS_PER_CHUNK)
             ]
         )
-
-    def cross(self, left: sp.csr_matrix, right: sp.csr_matrix) -> np.ndarray:
-        """Row products of ``left`` (rows) with ``right`` (columns)."""
-        if self.cols is None:
-            return (left[self.rows] @ right.T).toarray()
-        return np.asarray(left[self.rows].multiply(right[self.cols]).sum(axis=1)).ravel()
 
     def ends(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if self.cols is None:
@@ -173,9 +171,12 @@ class _Signals:
         self.quantity, _ = _binary(self.kinds)
         self.story, self.story_size = _binary(self.story_names)
         self.claims = claims
-        self.stems, self.reached = _Batch(claims).stems
+        self.stems, self.reached = stems_and_reach(claims)
         self.stem_sizes = np.diff(self.stems.indptr).astype(np.float64)
-        self.lang = np.array([str(s.get("lang")) for s in statements])
+        # The extractor gives each statement its language; a statement file may not.
+        self.lang = np.array(
+            [s.get("lang") or numbers.guess_lang(c) for s, c in zip(statements, claims)]
+        )
         self.article = np.unique([str(s.get("article")) for s in statements], return_inverse=True)[
             1
         ].ravel()
@@ -210,11 +211,11 @@ class _Signals:
     def _stem_share(self, view: _View) -> np.ndarray:
         """The share of the shorter claim's stems that the other reaches, through the
         bilingual lexicon (what ``alignment:related`` measures, see :mod:`stance.cues`)."""
-        size_a, size_b = view.ends(self.stem_sizes)
-        a_in_b = _ratio(view.cross(self.stems, self.reached), size_a)
-        b_in_a = _ratio(view.cross(self.reached, self.stems), size_b)
-        shorter = np.where(size_b < size_a, b_in_a, a_in_b)
-        return np.where(size_a == size_b, np.maximum(a_in_b, b_in_a), shorter)
+        return shorter_share(
+            view.cross(self.stems, self.reached),
+            view.cross(self.reached, self.stems),
+            *view.ends(self.stem_sizes),
+        )
 
     def blocked(self, per_statement: int) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix]:
         """Pairs ``i < j`` of two articles sharing uncommon keys: each statement's
@@ -391,11 +392,6 @@ def _article_names(
     for statement, found in zip(statements, quote_names):
         by_article.setdefault(statement.get("article"), set()).update(found)
     return [by_article[s.get("article")] for s in statements]
-
-
-def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
-    """``part / whole``, 0 where ``whole`` is 0 (``whole`` may be broadcast)."""
-    return np.divide(part, whole, out=np.zeros(np.broadcast(part, whole).shape), where=whole > 0)
 
 
 def _jaccard(inter: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
