@@ -742,3 +742,23 @@ def test_a_share_of_a_group_is_a_percentage(text, low, high, noun):
 )
 def test_what_is_not_a_share(text):
     assert all(q.unit != "%" for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orders at the plant have doubled over the past two years",
+        "Les commandes ont chuté de moitié en deux ans",
+        "three months' worth of rain fell in 24 hours",
+        "Ce plan va coûter leur emploi à 400 dockers d'ici trois ans",
+    ],
+)
+def test_a_period_that_frames_a_claim_is_not_a_quantity(text):
+    assert all(q.noun not in {"years", "ans", "hours"} for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["patients wait nine hours on average", "The fire burned for nine hours."]
+)
+def test_a_span_of_time_that_is_the_claim_stays(text):
+    assert [q.noun for q in quantities(text)] == ["hours"]

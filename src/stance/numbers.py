@@ -26,7 +26,11 @@ What is deliberately *not* a quantity, because it says when or which rather than
   digit glued to letters is never read;
 - numbers inside identifiers ("COVID-19", "A320", "F-16", "G7", "n° 5", "3.11.7");
 - a lone "un", "une", "one": in news they are articles or pronouns far more often than counts
-  ("un nombre qui a doublé en un an").
+  ("un nombre qui a doublé en un an");
+- periods: a span of time after "en", "in", "over the past", "within", "d'ici" and the like ("a doublé en deux ans", "in 24 hours", "d'ici trois ans"), which frames a claim
+  rather than states an amount: "orders doubled over the past two years" and "les commandes ont
+  chuté de moitié en deux ans" do not agree on a figure. A span that is the claim stays ("les
+  patients attendent neuf heures", "three months' worth of rain").
 
 Changes are verbs and nouns of increase or decrease ("a doublé", "en baisse", "halved", "rose
 by 20%") with the factor they state, or a before-and-after ("est passé de 10 % à 9 %"), whose
@@ -687,9 +691,34 @@ def _quantities(doc: _Doc) -> list[Quantity]:
         else:
             quantity, i = _number_quantity(doc, atoms, i - 1)
         if quantity is not None:
-            found.append(quantity)
             consumed = quantity.end
+            if not _is_period(doc.text, quantity):
+                found.append(quantity)
     return sorted(found + shares, key=lambda q: q.start) if shares else found
+
+
+_TIME_UNITS = frozenset(
+    "an ans annee annees mois semaine semaines jour jours heure heures minute minutes decennie "
+    "decennies year years month months week weeks day days hour hours minute minutes decade "
+    "decades".split()
+)
+_PERIOD_BEFORE = re.compile(
+    # Not "for", "pendant", "depuis", "since": "burned for nine hours", "en grève depuis trois
+    # jours" state how long, which is the claim.
+    r"(?:\b(?:en|in|over|within|sur|dans|after|après)"
+    r"|\bd['\u2019]ici|\bil\s+y\s+a|\bau\s+cours\s+des?|\bthe\s+(?:past|last|next)"
+    r"|\bles\s+(?:derniers|dernières|prochains|prochaines))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_period(text: str, quantity: Quantity) -> bool:
+    """Whether a quantity is a span of time that frames a claim ("en deux ans", "over the past
+    two years"), which is not a quantity (see the module docstring)."""
+    if quantity.noun is None or folded(quantity.noun) not in _TIME_UNITS:
+        return False
+    start = quantity.start
+    return _PERIOD_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 # Shares of a group, read as percentages: "one in five care staff", "one teacher in four", "un
