@@ -62,3 +62,15 @@ def test_statements_in_two_languages_share_a_subject_through_the_lexicon():
     assert related(en, fr) == 0.5
     assert related(fr, en) == related(en, fr)
     assert related(en, "Le stade municipal rouvrira ses portes samedi.") == 0.0
+
+
+def test_a_malformed_lexicon_line_is_named(tmp_path, monkeypatch):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / bilingual.LEXICON).write_text("usine\tplant\ncommande order\n", encoding="utf-8")
+    monkeypatch.setattr(bilingual, "files", lambda package: tmp_path)
+    bilingual.stem_translations.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="line 2"):
+            bilingual.stem_translations(_stem)
+    finally:
+        bilingual.stem_translations.cache_clear()

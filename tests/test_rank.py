@@ -35,9 +35,9 @@ def test_scan_ranks_by_contrast_when_asked(model_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     values = [r["contrast"] for r in rows]
+    assert values == sorted(values, reverse=True)
     table = run("scan", "-m", str(model_path), "--rank", "contrast", *map(str, ARTICLES[:2]))
     assert "by contrast" in table.stdout.splitlines()[0]
-    assert values == sorted(values, reverse=True)
     plain = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
     assert "contrast" not in json.loads(plain.stdout.splitlines()[0])
     assert len(plain.stdout.splitlines()) == len(rows)
