@@ -27,10 +27,11 @@ What is deliberately *not* a quantity, because it says when or which rather than
 - numbers inside identifiers ("COVID-19", "A320", "F-16", "G7", "n° 5", "3.11.7");
 - a lone "un", "une", "one": in news they are articles or pronouns far more often than counts
   ("un nombre qui a doublé en un an");
-- periods: a span of time after "en", "in", "over the past", "within", "d'ici" and the like ("a doublé en deux ans", "in 24 hours", "d'ici trois ans"), which frames a claim
-  rather than states an amount: "orders doubled over the past two years" and "les commandes ont
-  chuté de moitié en deux ans" do not agree on a figure. A span that is the claim stays ("les
-  patients attendent neuf heures", "three months' worth of rain").
+- periods: a span of time after "en", "in", "over the past", "within", "d'ici" and the like
+  ("a doublé en deux ans", "in 24 hours", "d'ici trois ans"), which frames a claim rather than
+  states an amount: "orders doubled over the past two years" and "les commandes ont chuté de
+  moitié en deux ans" do not agree on a figure. A span that is the claim stays ("les patients
+  attendent neuf heures", "burned for nine hours").
 
 Changes are verbs and nouns of increase or decrease ("a doublé", "en baisse", "halved", "rose
 by 20%") with the factor they state, or a before-and-after ("est passé de 10 % à 9 %"), whose
