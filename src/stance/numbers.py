@@ -700,8 +700,7 @@ def _quantities(doc: _Doc) -> list[Quantity]:
 
 _TIME_UNITS = frozenset(
     "an ans annee annees mois semaine semaines jour jours heure heures minute minutes decennie "
-    "decennies year years month months week weeks day days hour hours minute minutes decade "
-    "decades".split()
+    "decennies year years month months week weeks day days hour hours decade decades".split()
 )
 _PERIOD_BEFORE = re.compile(
     # Not "for", "pendant", "depuis", "since": "burned for nine hours", "en grève depuis trois
