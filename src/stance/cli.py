@@ -68,6 +68,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _model_option(default: str) -> Callable[[F], F]:
+    """``-m/--model``, whose help names the shipped model the verb falls back on: ``scan`` has
+    its own."""
     return click.option(
         "-m",
         "--model",
