@@ -208,12 +208,7 @@ def shorter_share(
     """The share of the shorter statement's stems that the other reaches, given how many of
     a's stems b reaches (``a_in_b``), how many of b's a reaches, and how many each has; of
     either, the larger, when they have as many."""
-    a_share = np.divide(
-        a_in_b, size_a, out=np.zeros(np.broadcast(a_in_b, size_a).shape), where=size_a > 0
-    )
-    b_share = np.divide(
-        b_in_a, size_b, out=np.zeros(np.broadcast(b_in_a, size_b).shape), where=size_b > 0
-    )
+    a_share, b_share = _ratio(a_in_b, size_a, 0.0), _ratio(b_in_a, size_b, 0.0)
     shorter = np.where(size_b < size_a, b_share, a_share)
     return np.where(size_a == size_b, np.maximum(a_share, b_share), shorter)
 
@@ -650,8 +645,9 @@ class AlignmentCues(_Cues):
 
 def _ratio(part: np.ndarray, whole: np.ndarray, empty: float) -> np.ndarray:
     """``part / whole`` (both whole numbers, so the quotient is Python's), ``empty`` where
-    ``whole`` is 0."""
-    return np.divide(part, whole, out=np.full(len(part), empty), where=whole > 0)
+    ``whole`` is 0; ``whole`` may be broadcast against ``part`` (a block of pairs)."""
+    shape = np.broadcast(part, whole).shape
+    return np.divide(part, whole, out=np.full(shape, empty), where=whole > 0)
 
 
 def _log1p(counts: np.ndarray) -> np.ndarray:
