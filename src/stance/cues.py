@@ -140,18 +140,18 @@ class _Batch:
         columns: dict[str, int] = {}
         words = np.flatnonzero(is_stem)
         own = np.array([_column(columns, stem_of[w]) for w in words], dtype=np.int64)
-        links = {"own": (words, own)}
+        translated = {}  # per language: (word, column of a translation's stem) links
         for lang, to in bilingual.stem_translations(_stem).items():
             pairs = [(w, other) for w in words for other in to.get(stem_of[w], ())]
-            links[lang] = (
+            translated[lang] = (
                 np.array([w for w, _ in pairs], dtype=np.int64),
                 np.array([_column(columns, other) for _, other in pairs], dtype=np.int64),
             )
-        shape = (len(vocabulary), len(columns))
-        stems = _binary_product(has, _binary(*links.pop("own"), shape))
+        shape = (len(vocabulary), len(columns))  # every column is known only now
+        stems = _binary_product(has, _binary(words, own, shape))
         langs = np.array([numbers.guess_lang(text) for text in self.texts])
         reached = stems
-        for lang, link in links.items():
+        for lang, link in translated.items():
             of_lang = sp.diags((langs == lang).astype(np.float32)) @ has
             reached = reached + _binary_product(of_lang, _binary(*link, shape))
         reached.data[:] = 1.0
