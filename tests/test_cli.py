@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -190,3 +192,17 @@ def test_debug_shows_the_traceback(tmp_path):
 
 def test_version():
     assert run("--version").stdout.strip() == f"stance, version {__version__}"
+
+
+def test_a_reader_that_stops_early_is_not_an_error(model_path, tmp_path):
+    # `stance score -i pairs.jsonl | head`: the pipe closes while stance still writes.
+    pairs = tmp_path / "pairs.jsonl"
+    row = {"a": "Les prix ont augmenté de 5 %.", "b": "Les prix ont baissé."}
+    pairs.write_text((json.dumps(row) + "\n") * 20_000, encoding="utf-8")
+    command = [sys.executable, "-m", "stance", "score", "-m", str(model_path), "-i", str(pairs)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert json.loads(proc.stdout.readline())["label"]
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 1  # click's status for a closed pipe; not 2, an error
+    assert proc.stderr.read() == b""

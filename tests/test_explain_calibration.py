@@ -10,7 +10,7 @@ import pytest
 import stance
 from stance.explain import describe_feature, explain
 from stance.metrics import expected_calibration_error
-from stance.model import save_model
+from stance.model import StatementFolds, fit_pipeline, save_model
 
 from .conftest import SMALL
 from .test_cli import run
@@ -28,6 +28,11 @@ def test_calibrated_pipeline_is_still_one_pipeline_with_label_order(own_pairs):
     model = stance.make_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
     assert list(model.classes_) == list(stance.LABELS)
     np.testing.assert_allclose(model.predict_proba(pairs[:10]).sum(axis=1), 1.0)
+    # Explained through the calibration: the shares are on the scale of the calibrated scores.
+    verdict = explain(model, *pairs[0], top=5)
+    proba = model.predict_proba(pairs[:1])[0]
+    assert verdict["probabilities"] == pytest.approx(dict(zip(stance.LABELS, proba)), abs=1e-5)
+    assert verdict["explanation"]["features"]
 
 
 def test_calibrated_model_saves_and_loads_safely(own_pairs, tmp_path):
@@ -36,6 +41,41 @@ def test_calibrated_model_saves_and_loads_safely(own_pairs, tmp_path):
     save_model(model, tmp_path / "c.skops", {})
     loaded = stance.load_model(tmp_path / "c.skops")
     np.testing.assert_allclose(loaded.predict_proba(pairs[:5]), model.predict_proba(pairs[:5]))
+
+
+def test_statement_folds_keep_a_statements_pairs_together_and_fall_back_to_stratified():
+    labels = ["agree", "contradict", "neutral"] * 20
+    groups = [i // 3 for i in range(60)]  # three pairs of each statement, one per label
+    folds = StatementFolds(n_splits=3, shuffle=True, random_state=0)
+    for train, test in folds.split(np.zeros(60), labels, groups):
+        assert not {groups[i] for i in train} & {groups[i] for i in test}
+    plain = list(folds.split(np.zeros(60), labels))
+    assert len(plain) == 3
+    assert any({groups[i] for i in train} & {groups[i] for i in test} for train, test in plain)
+
+
+def test_calibration_folds_group_siblings_so_memorised_statements_do_not_sharpen():
+    # Each statement comes with three pairs of one random label: a model can learn the statement
+    # but not the label of an unseen one. In plain folds a row's siblings are trained on, its
+    # prediction looks right and the temperature sharpens; grouped, it is seen as a guess.
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(2000)]
+    pairs, labels = [], []
+    for _ in range(120):
+        a = " ".join(rng.choice(words, 8))
+        label = str(rng.choice(stance.LABELS))
+        for _ in range(3):
+            pairs.append((a, " ".join(rng.choice(words, 8))))
+            labels.append(label)
+
+    def temperature_scale(fit) -> float:
+        model = fit(stance.make_pipeline(calibrate=True, cues=(), **SMALL))
+        assert isinstance(model.named_steps["clf"].cv, StatementFolds)  # the parameter, kept
+        return float(model.named_steps["clf"].calibrated_classifiers_[0].calibrators[0].beta_)
+
+    grouped = temperature_scale(lambda p: fit_pipeline(p, pairs, labels))
+    plain = temperature_scale(lambda p: p.fit(pairs, labels))
+    assert grouped < 0.5 < plain  # beta multiplies the logits: grouped flattens them
 
 
 def test_explanation_lists_positive_shares_and_cue_notes(small_model):

@@ -393,6 +393,10 @@ def test_a_year_like_number_with_a_noun_is_a_count():
         ("Prices surged.", +1, None, "surged"),
         ("Shares plunged.", -1, None, "plunged"),
         ("The number went from 4,000 to 6,000.", +1, 1.5, "went from 4,000 to 6,000"),
+        ("Ils ne sont plus que 40 grévistes.", -1, None, "ne sont plus que"),
+        ("Il n'en reste plus qu'une poignée.", -1, None, "n'en reste plus qu'"),
+        ("Il n'y a plus qu'un seul hôpital.", -1, None, "n'y a plus qu'"),
+        ("Le nombre a plus que doublé.", +1, 2.0, "a plus que doublé"),
     ],
 )
 def test_changes(text, direction, factor, surface):
@@ -414,6 +418,9 @@ def test_changes(text, direction, factor, surface):
         "Rose Smith arrived in Paris.",
         "Il est passé de Paris à Lyon.",
         "Un double attentat a frappé la ville.",
+        "Il ne pèse pas plus que 3 kg.",
+        "Il ne compte plus que sur lui-même.",
+        "Elle ne travaille plus. Que faire ?",
     ],
 )
 def test_not_changes(text):
@@ -439,7 +446,8 @@ def test_libya_french_few():
         "combattants",
         "quelques centaines",
     )
-    assert changes(LIBYA_FR_FEW) == []
+    # "ne compte plus que": only so many now, a decrease, as "reduced to" is in English.
+    assert [(c.direction, c.text) for c in changes(LIBYA_FR_FEW)] == [(-1, "ne compte plus que")]
 
 
 def test_libya_french_many_and_doubled():

@@ -446,9 +446,11 @@ FRENCH_TARGETS = {
     "gqnli-fr": 0.40,
 }
 HYPOTHESIS_ONLY_TEST = "xnli-fr:test"
-# The shipped model's parameters: on this protocol its C 0.3 against C 1 gave XNLI-fr 0.573 /
-# 0.571, RTE3-FR 0.636 / 0.631, SICK-FR 0.816 / 0.812, GQNLI-FR 0.250 / 0.250.
-FRENCH_PARAMS: Params = dict(SHIPPED_PARAMS)
+# The shipped model's parameters, but for its calibration: a temperature changes no predicted
+# label, so accuracy and macro-F1 are the same without it, for a quarter of the fitting. (On
+# this protocol C 0.3 against C 1 gave XNLI-fr 0.573 / 0.571, RTE3-FR 0.636 / 0.631, SICK-FR
+# 0.816 / 0.812, GQNLI-FR 0.250 / 0.250.)
+FRENCH_PARAMS: Params = {k: v for k, v in SHIPPED_PARAMS.items() if k != "calibrate"}
 
 ABLATION_TESTS = FRENCH_TESTS[:4]
 TEAM_DATA = tuple(ROOT / "data" / f"pairs.{part}.jsonl" for part in ("fr", "en", "cross"))

@@ -30,10 +30,12 @@ from .metrics import classification_report
 from .model import (
     MODEL_SUFFIX,
     default_model_path,
+    fit_pipeline,
     load_model,
     make_pipeline,
     read_card,
     save_model,
+    statement_group,
 )
 from .pairs import THRESHOLD, candidate_index, statement_text
 from .rank import RANKS, contrast
@@ -283,7 +285,7 @@ def heldout_split(
     ``round(1 / test_size)`` folds, so the held-out share is about ``1 / round(1 / test_size)``.
     """
     n_splits = max(2, round(1 / test_size))
-    groups = [" ".join(a.lower().split()) for a, _ in pairs]
+    groups = [statement_group(a) for a, _ in pairs]
     folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
     try:
         train_idx, test_idx = next(folds.split(np.zeros(len(labels)), labels, groups))
@@ -362,10 +364,11 @@ def train(
     log(f"training on {len(train_idx):,} pairs, holding out {len(test_pairs):,}")
     started = time.perf_counter()
     with one_blas_thread():
-        pipeline.fit(
+        fit_pipeline(
+            pipeline,
             [pairs[i] for i in train_idx],
             [labels[i] for i in train_idx],
-            clf__sample_weight=sample_weight[train_idx],
+            sample_weight[train_idx],
         )
     log(f"trained in {time.perf_counter() - started:.1f} s")
     metrics = _report(pipeline, test_pairs, test_labels, progress) if test_pairs else None

@@ -37,6 +37,8 @@ class _Group(click.Group):
                 traceback.print_exc()
             click.echo(f"stance: error: {err}", err=True)
             ctx.exit(2)
+        except BrokenPipeError:  # the reader stopped (`| head`): click exits quietly, status 1
+            raise
         except OSError as err:  # disk full, permission denied, ...: still one line, still exit 2
             if ctx.meta.get("stance.debug"):
                 traceback.print_exc()
@@ -568,8 +570,4 @@ def format_report(report: dict[str, Any]) -> str:
 
 def main() -> None:
     """Console entry point."""
-    try:
-        cli(prog_name="stance")
-    except BrokenPipeError:  # `stance score -i big.csv | head` is fine
-        sys.stderr.close()
-        sys.exit(0)
+    cli(prog_name="stance")

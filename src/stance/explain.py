@@ -20,11 +20,13 @@ from .data import LABELS
 PARTS = {"a": "in A", "b": "in B", "diff": "in one side only", "both": "in both"}
 
 
-def _linear(clf: Any) -> LogisticRegression:
-    """The logistic regression inside ``clf`` (itself, or the one a calibration wraps)."""
+def _linear(clf: Any) -> tuple[LogisticRegression, float]:
+    """The logistic regression inside ``clf`` (itself, or the one a calibration wraps) and the
+    factor a temperature puts on its scores (1 without one), which scales every share alike."""
     if isinstance(clf, CalibratedClassifierCV):
-        return clf.calibrated_classifiers_[0].estimator
-    return clf
+        calibrated = clf.calibrated_classifiers_[0]
+        return calibrated.estimator, float(getattr(calibrated.calibrators[0], "beta_", 1.0))
+    return clf, 1.0
 
 
 def describe_feature(name: str) -> str:
@@ -43,8 +45,8 @@ def explain(pipeline: Pipeline, a: str, b: str, top: int = 8) -> dict[str, Any]:
     x = features.transform([(a, b)]).tocsr()  # once, for the verdict and for the shares
     proba = clf.predict_proba(x)[0]
     k = int(np.argmax(proba))
-    lr = _linear(clf)
-    relative = lr.coef_[k] - lr.coef_.mean(axis=0)
+    lr, scale = _linear(clf)
+    relative = scale * (lr.coef_[k] - lr.coef_.mean(axis=0))
     shares = x.data * relative[x.indices]
     order = np.argsort(-shares)[:top]
     names = features.get_feature_names_out()

@@ -19,14 +19,17 @@ import hashlib
 import json
 import os
 import zipfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import sklearn
 import skops
 import skops.io
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from . import __version__
@@ -45,8 +48,33 @@ pairs, where most candidate pairs are about different things (see README, "The s
 models")."""
 MODEL_SUFFIX = ".skops"
 
+
+class StatementFolds(StratifiedGroupKFold):
+    """Stratified folds that keep the pairs of one statement together when ``groups`` says
+    which pairs share a statement, and plain stratified folds when it does not.
+
+    Calibration fits its temperature on predictions for rows the classifier was not trained
+    on. NLI corpora pair one premise with several hypotheses, and the team's pairs reuse a
+    statement too: in plain folds a row's siblings are in training, its predictions are too
+    good, and the fitted temperature sharpens probabilities that were already too sharp.
+    :func:`fit_pipeline` passes the groups; a caller who passes none (``cross_val_score`` on a
+    calibrated pipeline) gets scikit-learn's usual stratified folds rather than an error.
+    """
+
+    def split(
+        self, X: Any, y: Any = None, groups: Any = None
+    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        if groups is None:
+            folds = StratifiedKFold(
+                self.n_splits, shuffle=self.shuffle, random_state=self.random_state
+            )
+            return folds.split(X, y)
+        return super().split(X, y, groups)
+
+
 TRUSTED_TYPES: list[str] = [
-    f"{cls.__module__}.{cls.__qualname__}" for cls in (PairFeaturizer, *CUE_FAMILIES.values())
+    f"{cls.__module__}.{cls.__qualname__}"
+    for cls in (PairFeaturizer, StatementFolds, *CUE_FAMILIES.values())
 ] + [
     # scikit-learn's own helpers inside a fitted CalibratedClassifierCV, which skops does not
     # list by default because they are private
@@ -73,8 +101,9 @@ def make_pipeline(
     ``opposites``, ``alignment``), each cue column multiplied by ``cue_weight`` (a few dense cue
     columns beside 100,000s of TF-IDF ones are otherwise shrunk by the same L2 penalty).
     ``clf`` is a ``LogisticRegression``, wrapped with ``calibrate`` in a
-    ``CalibratedClassifierCV`` (temperature scaling fitted on 3-fold cross-validated
-    predictions) so that a probability of 0.8 is right about four times in five.
+    ``CalibratedClassifierCV`` that fits a temperature on predictions for the folds of
+    :class:`StatementFolds`, so that a probability of 0.8 is right about four times in five.
+    Fit it with :func:`fit_pipeline` to keep each statement's pairs in one fold.
     Nested parameters follow scikit-learn's ``step__param`` convention, e.g.
     ``features__tfidf__min_df``, or ``features__negation="drop"`` to switch a family off.
     """
@@ -87,8 +116,41 @@ def make_pipeline(
     features = FeatureUnion(steps, transformer_weights=weights, verbose_feature_names_out=False)
     clf = LogisticRegression(C=C, max_iter=max_iter)
     if calibrate:
-        clf = CalibratedClassifierCV(clf, method="temperature", cv=3, ensemble=False)
+        folds = StatementFolds(n_splits=3, shuffle=True, random_state=0)
+        clf = CalibratedClassifierCV(clf, method="temperature", cv=folds, ensemble=False)
     return Pipeline([("features", features), ("clf", clf)])
+
+
+def fit_pipeline(
+    pipeline: Pipeline,
+    pairs: Sequence[tuple[str, str]],
+    labels: Sequence[str],
+    sample_weight: np.ndarray | None = None,
+) -> Pipeline:
+    """Fit ``pipeline`` on weighted pairs; a calibrated one keeps each statement's pairs in
+    one calibration fold (grouped by statement ``a``, case and spacing aside).
+
+    The weights reach the classifier and its temperature, so that the probabilities are
+    calibrated on the mixture the model is trained for. The groups reach the folds as the
+    folds themselves, given as ``cv`` for this fit only: scikit-learn routes groups to a
+    calibration's folds only with metadata routing, and then only for ``ensemble=True``, and
+    a model fitted with routing keeps request objects that skops cannot save.
+    """
+    clf = pipeline.named_steps["clf"]
+    if not (isinstance(clf, CalibratedClassifierCV) and isinstance(clf.cv, StatementFolds)):
+        return pipeline.fit(pairs, labels, clf__sample_weight=sample_weight)
+    folds = clf.cv
+    groups = [statement_group(a) for a, _ in pairs]
+    clf.set_params(cv=list(folds.split(np.zeros(len(labels)), labels, groups)))
+    try:
+        return pipeline.fit(pairs, labels, clf__sample_weight=sample_weight)
+    finally:
+        clf.set_params(cv=folds)
+
+
+def statement_group(text: str) -> str:
+    """The statement a pair is grouped by, case and spacing aside."""
+    return " ".join(text.lower().split())
 
 
 def card_path(model_path: str | os.PathLike[str]) -> Path:

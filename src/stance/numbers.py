@@ -530,6 +530,14 @@ _FR_CHANGES: tuple[_ChangeEntry, ...] = (
     (("effondr",), r"(?:é|ée|és|ées|er|e|ent|ait|ement)", -1, None),
     (("dégringol",), r"\w*", -1, None),
     (("pass",), r"(?:é|ée|és|ées|er|e|ent|era|eront)\s+(?:de|d['\u2019])", 0, None),
+    # "ne ... plus que" and a number ("l'EI ne compte plus que quelques centaines", "ils ne
+    # sont plus que 40"): only so many now, which says there were more, as "reduced to" does.
+    # Not "ne ... pas plus que" (no more than), "a plus que doublé" (no "ne"), nor "ne compte
+    # plus que sur lui-même" (no number).
+    (("ne", "n'", "n\u2019"),
+     r"(?:(?<=e)\s+|(?<=['\u2019]))(?:(?!pas\b|jamais\b)[^\W\d_]+['\u2019]?\s*){1,3}?"
+     rf"plus\s+qu(?:e|['\u2019])(?=\s*(?:environ\s+|à\s+)?(?:\d|{_VAGUE_RE}|{_WORD}))",
+     -1, None),
 )  # fmt: skip
 _EN_CHANGES: tuple[_ChangeEntry, ...] = (
     (("doubl",), r"(?:ed|es|ing)", +1, 2.0),
