@@ -45,6 +45,10 @@ def test_every_family_is_a_stateless_transformer_with_names(family):
         ("The bridge didn't reopen.", "The bridge reopened.", True),
         ("Aucun blessé n'est à déplorer.", "Il n'y a eu aucun blessé.", False),
         ("Le pont a rouvert.", "Le pont a rouvert lundi.", False),
+        # "plus" and "personne" negate only with a "ne": "more than", "a person" otherwise.
+        ("Les prix ont augmenté de plus de 40 %.", "Les prix ont augmenté de 40 %.", False),
+        ("Il n'y a plus de travail.", "Il y a du travail.", True),
+        ("Une personne a été blessée.", "Personne n'a été blessé.", True),
     ],
 )
 def test_negation_on_one_side_only(a, b, only_one):

@@ -261,3 +261,18 @@ def test_every_shared_corpus_loads_with_its_published_size(name):
         assert len(ds) == EXPECTED_ROWS[name]
     assert set(ds["label"]) <= set(LABELS)
     assert all(a.strip() and b.strip() for a, b in zip(ds["a"], ds["b"]))
+
+
+@pytest.mark.parametrize("folder", ["articles", "articles-heldout", "articles-heldout-2"])
+def test_annotated_keys_quote_their_articles_and_pair_known_statements(folder):
+    key = json.loads((ROOT / "data" / folder / "key.json").read_text(encoding="utf-8"))
+    texts = {}
+    for s in key["statements"]:
+        if s["article"] not in texts:
+            texts[s["article"]] = (ROOT / "data" / folder / s["article"]).read_text("utf-8")
+        assert s["quote"] in texts[s["article"]], s["id"]
+        assert s["claim"] in s["quote"], s["id"]
+    ids = [s["id"] for s in key["statements"]]
+    assert len(set(ids)) == len(ids)
+    assert all(p["a"] in ids and p["b"] in ids and p["label"] in LABELS for p in key["pairs"])
+    assert {p["label"] for p in key["pairs"]} == set(LABELS)

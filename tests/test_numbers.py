@@ -713,8 +713,12 @@ def test_letters_the_regex_engine_folds_read_like_their_plain_spelling(odd, plai
         ("Plus de 40 navires attendent.", "Only 12 vessels were held up.", True),
         ("Le feu a parcouru 2 300 hectares.", "The blaze burned 4,000 hectares.", True),
         # Broader concepts are not keys: every count of people would share one.
-        ("At least seven people were killed.", "Le bilan est de quatre morts.", False),
         ("Quelque 650 pompiers sont mobilisés.", "3 000 habitants ont été évacués.", False),
+        ("Seven people attended the meeting.", "Le bilan est de quatre morts.", False),
+        # What happened to the people counted makes them one thing with the victims.
+        ("At least seven people were killed.", "Le bilan est de quatre morts.", True),
+        ("Quatre personnes ont perdu la vie.", "Five people died.", True),
+        ("Two people were injured.", "Deux blessés sont à déplorer.", True),
     ],
 )
 def test_kinds_are_shared_by_one_count_in_two_languages(a, b, share):
@@ -770,3 +774,29 @@ def test_a_period_that_frames_a_claim_is_not_a_quantity(text):
 )
 def test_a_span_of_time_that_is_the_claim_stays(text):
     assert [q.noun for q in quantities(text)] == ["hours"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        ("At least seven people were killed in the floods.", "dead"),
+        ("Sept personnes ont été tuées.", "dead"),
+        ("Quatre personnes sont mortes.", "dead"),
+        ("More than 20 people had been injured.", "injured"),
+        ("Entre 4 et 6 personnes sont portées disparues.", "missing"),
+        ("5,000 people have been evacuated.", None),
+        ("300 people attended the meeting.", None),
+        ("Sept pompiers ont été blessés.", None),  # a narrower noun already says who
+    ],
+)
+def test_a_count_of_people_knows_what_happened_to_them(text, fate):
+    assert only(text).fate == fate
+
+
+def test_victims_of_one_fate_compare_and_of_two_fates_do_not():
+    killed, injured = only("Six people were killed."), only("Twenty people were injured.")
+    crowd = only("Selon la police, 4 000 personnes ont manifesté.")
+    assert not comparable(killed, injured)  # two counts, not one disagreement
+    assert comparable(killed, only("Le bilan est de quatre morts."))
+    assert comparable(killed, crowd)  # a count of people, as before: only not one thing
+    assert "|dead" in kinds(killed) & kinds(only("Le bilan est de quatre morts."))

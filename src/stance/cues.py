@@ -315,9 +315,13 @@ class _Cues(TransformerMixin, BaseEstimator):
 
 # French "ne ... pas" is caught by its second half; "n'" alone is too ambiguous ("n'a que").
 NEGATION = frozenset(
-    "pas plus jamais rien aucun aucune personne guere nul nulle sans non "
+    "pas jamais rien aucun aucune guere nul nulle sans non "
     "not no never none nobody nothing neither nor without cannot n't".split()
 )
+# Second halves that are more often something else: "plus de 40 %" (more than), "une personne"
+# (a person). They negate only as many times as the statement has a "ne" / "n'" ("il n'y a
+# plus de travail", "personne n'est venu").
+AMBIGUOUS_NEGATION = frozenset(("plus", "personne"))
 DENIAL_PREFIXES = (
     "dement",
     "dementi",
@@ -370,8 +374,18 @@ def _negation(word: str) -> int:
     return (word in NEGATION) + word.endswith("n't")
 
 
+def _is_ambiguous_negation(word: str) -> bool:
+    return word in AMBIGUOUS_NEGATION
+
+
+def _is_ne(word: str) -> bool:
+    """French "ne", or a word it is elided into ("n'a", "n’est")."""
+    return word == "ne" or word.startswith(("n'", "n\u2019"))
+
+
 def _negations(words: list[str]) -> int:
-    return sum(map(_negation, words))
+    ambiguous = sum(map(_is_ambiguous_negation, words))
+    return sum(map(_negation, words)) + min(ambiguous, sum(map(_is_ne, words)))
 
 
 def _denials(words: list[str]) -> int:
@@ -396,7 +410,8 @@ class NegationCues(_Cues):
     )
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        negations, denials = batch.count(_negation), batch.count(_is_denial)
+        ambiguous = np.minimum(batch.count(_is_ambiguous_negation), batch.count(_is_ne))
+        negations, denials = batch.count(_negation) + ambiguous, batch.count(_is_denial)
         na, nb, da, db = negations[a], negations[b], denials[a], denials[b]
         neg_only_one, denial_only_one = (na > 0) != (nb > 0), (da > 0) != (db > 0)
         polarity_differs = ((na > 0) | (da > 0)) != ((nb > 0) | (db > 0))

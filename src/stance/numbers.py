@@ -91,6 +91,9 @@ class Quantity:
     text: str
     start: int
     end: int
+    fate: str | None = None
+    """For a count of people, what happened to them when the text says it ("seven people were
+    killed": ``"dead"``; also ``"injured"``, ``"missing"``), else None."""
 
 
 _QUANTITY_SLOTS = tuple(getattr(Quantity, f.name).__set__ for f in fields(Quantity))
@@ -105,12 +108,14 @@ def _quantity(
     text: str,
     start: int,
     end: int,
+    fate: str | None = None,
 ) -> Quantity:
     """``Quantity(...)``, built without the frozen dataclass's ``__init__``: it sets each field
     through ``object.__setattr__``, which costs as much as a good part of reading the number.
     The slots are filled directly instead (Quantity has no ``__post_init__`` to skip)."""
     quantity = object.__new__(Quantity)
-    for fill, value in zip(_QUANTITY_SLOTS, (low, high, kind, unit, noun, text, start, end)):
+    values = (low, high, kind, unit, noun, text, start, end, fate)
+    for fill, value in zip(_QUANTITY_SLOTS, values):
         fill(quantity, value)
     return quantity
 
@@ -885,10 +890,12 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     language ("firefighters" / "pompiers", "people" / "morts": see ``_CONCEPTS``)."""
     if a.unit != b.unit:
         return False
+    if a.fate and b.fate:  # "six people killed" / "twenty people injured": two counts
+        return a.fate == b.fate
     if a.noun is None or b.noun is None or _lemma(a.noun) == _lemma(b.noun):
         return True
-    names_a, reach_a = _senses(a.noun)
-    names_b, reach_b = _senses(b.noun)
+    names_a, reach_a = _senses(a.fate or a.noun)
+    names_b, reach_b = _senses(b.fate or b.noun)
     return not names_a.isdisjoint(reach_b) or not names_b.isdisjoint(reach_a)
 
 
@@ -1235,8 +1242,9 @@ def _number_quantity(doc: _Doc, atoms: list[_Atom], index: int) -> tuple[Quantit
     if prefix is not None:
         start = prefix.start()
         kind, low, high = _bounded(prefix, value)
+    fate = _fate(text, noun, end)
     noun = noun or _noun_before(doc, unit, start)
-    return _quantity(low, high, kind, unit, noun, text[start:end], start, end), index + 1
+    return _quantity(low, high, kind, unit, noun, text[start:end], start, end, fate), index + 1
 
 
 def _is_year(text: str, start: int, noun: str | None) -> bool:
@@ -1292,9 +1300,10 @@ def _range(
         return None, True
     if opener is not None:
         start = opener.start()
+    fate = _fate(text, noun, upper.end)
     noun = noun or _noun_before(doc, unit, start)
     quantity = _quantity(
-        low, upper.value, "range", unit, noun, text[start : upper.end], start, upper.end
+        low, upper.value, "range", unit, noun, text[start : upper.end], start, upper.end, fate
     )
     return quantity, True
 
@@ -1324,8 +1333,9 @@ def _vague_quantity(doc: _Doc, atom: _Atom) -> Quantity | None:
             kind, high = "comparative", math.inf
         elif prefix.group("hi"):
             kind, low = "comparative", 0.0
+    fate = _fate(text, noun, end)
     noun = noun or _noun_before(doc, unit, start)
-    return _quantity(low, high, kind, unit, noun, text[start:end], start, end)
+    return _quantity(low, high, kind, unit, noun, text[start:end], start, end, fate)
 
 
 # "le nombre de terroristes ... s'est réduit à quelques centaines", "the number of agency nurses
@@ -1371,6 +1381,39 @@ def _counted(doc: _Doc, unit: str | None, pos: int) -> str | None:
     if unit == "%" and _CONNECTOR.match(doc.text, pos):
         return _noun_after(doc, pos)
     return None
+
+
+# What happened to the people counted, said right after them: "seven people were killed",
+# "sept personnes ont été tuées", "quatre personnes ont perdu la vie", "two remained missing".
+_FATE = re.compile(
+    r"\s+(?:(?:have|has|had|were|was|are|is|remain|remained|ont|avaient|auraient|sont|étaient"
+    r"|seraient|restent)\s+(?:been\s+|été\s+)?)?"
+    r"(?:(?P<dead>killed|dead|died|perished|lost\s+their\s+lives|tu[ée]e?s|mort(?:e|s|es)?"
+    r"|décédée?s?|péri|perdu\s+la\s+vie)"
+    r"|(?P<injured>injured|wounded|hurt|blessée?s?)"
+    r"|(?P<missing>missing|(?:portée?s?\s+)?disparue?s?))(?!\w)",
+    re.IGNORECASE,
+)
+_FATE_WINDOW = 60
+
+
+def _fate(text: str, noun: str | None, pos: int) -> str | None:
+    """For a count of people (a noun that means people and nothing narrower, found after the
+    number at ``pos``), what happened to them when the words after the noun say it: "dead",
+    "injured" or "missing", else None.
+
+    News counts the same victims as "seven people were killed" and "quatre morts": the fate
+    is what makes them one thing, where "people" alone is also every crowd, evacuee and
+    resident. "5,000 people have been evacuated" keeps no fate, and stays comparable with "3 000
+    habitants" as a count of people.
+    """
+    if noun is None or _senses(noun)[0] != _PEOPLE:
+        return None
+    at = text[pos : pos + _FATE_WINDOW].lower().find(noun)
+    if at < 0:
+        return None
+    m = _FATE.match(text, pos + at + len(noun))
+    return None if m is None else m.lastgroup
 
 
 def _noun_after(doc: _Doc, pos: int) -> str | None:
@@ -1472,7 +1515,7 @@ _CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
     (
         "dead",
         "people",
-        "dead killed deaths fatalities casualties victims morts tués décès victimes",
+        "dead killed died deaths fatalities casualties victims morts tués décès décédés victimes",
     ),
     ("injured", "people", "injured wounded casualties blessés"),
     ("missing", "people", "missing disparus"),
@@ -1535,6 +1578,7 @@ def _concept_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
 
 _CONCEPT_NAMES, _CONCEPT_REACH = _concept_tables()
 _NO_CONCEPT: frozenset[str] = frozenset()
+_PEOPLE = frozenset(("people",))
 
 
 @lru_cache(maxsize=4096)  # like _lemma: every pair of quantities asks again for the same nouns
@@ -1559,7 +1603,8 @@ def kinds(q: Quantity) -> set[str]:
     if q.noun is None:
         return {f"{unit}|"}
     names, _ = _senses(q.noun)
-    return {f"{unit}|{_lemma(q.noun.lower())}"} | {f"{unit}|{name}" for name in names}
+    found = {f"{unit}|{_lemma(q.noun.lower())}"} | {f"{unit}|{name}" for name in names}
+    return found | {f"{unit}|{q.fate}"} if q.fate else found
 
 
 def _change(text: str, lang: str, rules: _ChangeRules, m: re.Match[str]) -> Change | None:
