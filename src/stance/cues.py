@@ -383,9 +383,15 @@ def _is_ne(word: str) -> bool:
     return word == "ne" or word.startswith(("n'", "n\u2019"))
 
 
+def _negation_total(counts: Callable[[Callable[[str], Any]], Any]) -> Any:
+    """How many negations a statement makes, from ``counts(score)``, the sum of ``score`` over
+    its words: a plain one counts each time, an ambiguous one only as often as a "ne" comes
+    with it. ``counts`` sums one statement's words (an int) or a batch's (an array of them)."""
+    return counts(_negation) + np.minimum(counts(_is_ambiguous_negation), counts(_is_ne))
+
+
 def _negations(words: list[str]) -> int:
-    ambiguous = sum(map(_is_ambiguous_negation, words))
-    return sum(map(_negation, words)) + min(ambiguous, sum(map(_is_ne, words)))
+    return int(_negation_total(lambda score: sum(map(score, words))))
 
 
 def _denials(words: list[str]) -> int:
@@ -410,8 +416,7 @@ class NegationCues(_Cues):
     )
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        ambiguous = np.minimum(batch.count(_is_ambiguous_negation), batch.count(_is_ne))
-        negations, denials = batch.count(_negation) + ambiguous, batch.count(_is_denial)
+        negations, denials = _negation_total(batch.count), batch.count(_is_denial)
         na, nb, da, db = negations[a], negations[b], denials[a], denials[b]
         neg_only_one, denial_only_one = (na > 0) != (nb > 0), (da > 0) != (db > 0)
         polarity_differs = ((na > 0) | (da > 0)) != ((nb > 0) | (db > 0))
