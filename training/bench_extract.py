@@ -49,7 +49,7 @@ import click
 from stance import api
 from stance.extract import Statement, extract, match_key, read_article, score_articles
 from stance.model import SCAN_MODEL_FILE, load_model
-from stance.rank import RANKS
+from stance.rank import DEFAULT_RANK, RANKS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES = ROOT / "data" / "articles"
@@ -119,7 +119,8 @@ def speed(texts: list[str], rounds: int = 3, passes: int = 50) -> dict:
 
 def scan_recall(folder: Path, model: str | None) -> dict:
     """Recall of the key's contradictions among the top 2k pairs of ``stance scan``, ranked by
-    probability and by contrast (``--rank contrast``).
+    contrast (its default; keys ``found``, ``recall_top_2k``) and by probability (``--rank
+    probability``; keys ``found_probability``, ``recall_top_2k_probability``).
 
     k is the number of contradicting pairs in the key; a key pair is found when the two
     predicted statements that match its two statements (the matching rule of
@@ -149,7 +150,7 @@ def scan_recall(folder: Path, model: str | None) -> dict:
         for p in contradictions:
             if p not in found:
                 click.echo(f"not in top: {p['a']} ~ {p['b']} ({p.get('note', '')})")
-        suffix = "" if rank == "probability" else f"_{rank}"
+        suffix = "" if rank == DEFAULT_RANK else f"_{rank}"
         result |= {"pairs": len(results), f"found{suffix}": len(found)}
         result[f"recall_top_2k{suffix}"] = round(recall, 4)
     return result

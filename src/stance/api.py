@@ -38,7 +38,7 @@ from .model import (
     statement_group,
 )
 from .pairs import THRESHOLD, candidate_index, statement_text
-from .rank import RANKS, contrast
+from .rank import DEFAULT_RANK, RANKS, contrast
 
 Log = Callable[[str], None]
 
@@ -180,11 +180,12 @@ def scan(
     narrative: bool = False,
     progress: bool | None = False,
     runner: Runner | None = None,
-    rank: str = "probability",
+    rank: str = DEFAULT_RANK,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Extract, pair and score: the pairs ranked by probability of contradiction, or with
-    ``rank="contrast"`` by how far that probability stands above the two statements' other
-    pairs (:mod:`stance.rank`).
+    """Extract, pair and score: the pairs ranked by how far their probability of contradiction
+    stands above the two statements' other pairs (``rank="contrast"``, the default: a statement
+    that looks a little like a clash with everything does not crowd the top), or by that
+    probability alone (``rank="probability"``); see :mod:`stance.rank`.
 
     Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities",
     "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,

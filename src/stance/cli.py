@@ -23,7 +23,7 @@ from .label import label_pairs
 from .model import MODEL_ENV, SCAN_MODEL_FILE, load_model
 from .pairs import AUTO_NEIGHBOURS_ABOVE, NEIGHBOURS, THRESHOLD, candidate_pairs
 from .plots import check_plot_folder, write_plots
-from .rank import RANKS
+from .rank import DEFAULT_RANK, RANKS
 
 
 class _Group(click.Group):
@@ -446,10 +446,11 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
 @click.option(
     "--rank",
     type=click.Choice(RANKS),
-    default="probability",
+    default=DEFAULT_RANK,
     show_default=True,
-    help="Order: by probability of contradiction, or by how far it stands above the two "
-    "statements' other pairs (contrast: demotes a statement that seems to clash with everything).",
+    help="Order: by how far a pair's probability of contradiction stands above its two "
+    "statements' other pairs (contrast: demotes a statement that seems to clash with "
+    "everything), or by that probability alone.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
 @scan_model_option
@@ -477,7 +478,7 @@ def scan(
       stance scan --json a.fr.txt b.en.txt > ranked.jsonl
       stance scan --html report.html coverage/*.txt
       stance scan archive/ --neighbours 20 --scheduler local --json > ranked.jsonl
-      stance scan --rank contrast coverage/*.txt
+      stance scan --rank probability coverage/*.txt
     """
     if html_path:
         check_output_path(html_path, force)
@@ -507,19 +508,23 @@ def scan(
 
 
 def format_scan(results: list[dict[str, Any]], n_pairs: int, n_articles: int) -> str:
-    """The top of a scan as a table: rank, P(contradict), speaker and quote of each side."""
+    """The top of a scan as a table: rank, P(contradict) (and the contrast it was ranked by,
+    when it was), speaker and quote of each side."""
     width = max(60, shutil.get_terminal_size().columns)
-    side = (width - 12) // 2
-    order = "by contrast" if results and "contrast" in results[0] else "most contradictory first"
+    by_contrast = bool(results) and "contrast" in results[0]
+    order = "by contrast" if by_contrast else "most contradictory first"
+    lead = 25 if by_contrast else 15  # the width of the columns before A
+    side = (width - lead + 3) // 2
     lines = [f"{n_pairs:,} pairs from {n_articles:,} articles, {order}", ""]
-    lines.append(f"{'#':>3} {'P(contra)':>9}  {'A':<{side - 1}}{'B':<{side}}")
+    head = f"{'#':>3} {'P(contra)':>9}" + (f" {'contrast':>9}" if by_contrast else "")
+    lines.append(f"{head}  {'A':<{side - 1}}{'B':<{side}}")
     for rank, r in enumerate(results, 1):
         cells = [_cell(r[k], side - 2) for k in ("a", "b")]
-        lines.append(
-            f"{rank:>3} {r['probabilities']['contradict']:>9.3f}  "
-            f"{cells[0][0]:<{side - 1}}{cells[1][0]}"
-        )
-        lines.append(f"{'':>15}{cells[0][1]:<{side - 1}}{cells[1][1]}")
+        numbers = f"{rank:>3} {r['probabilities']['contradict']:>9.3f}"
+        if by_contrast:
+            numbers += f" {r['contrast']:>+9.3f}"
+        lines.append(f"{numbers}  {cells[0][0]:<{side - 1}}{cells[1][0]}")
+        lines.append(f"{'':>{lead}}{cells[0][1]:<{side - 1}}{cells[1][1]}")
     return "\n".join(lines)
 
 

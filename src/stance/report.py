@@ -147,11 +147,10 @@ def render_html(
 ) -> str:
     """The scan report as one self-contained HTML5 document.
 
-    ``results`` are scan results in ranked order (highest P(contradict) first); ``articles`` maps
-    each article name to the text its statements' offsets refer to. Every pair labelled
-    *contradict* gets a section of its own, whatever ``top``: a contradiction the model found is
-    never hidden. The other pairs follow, collapsed, in their ranked order; ``top`` caps how many
-    of them are listed (all when None).
+    ``results`` are scan results in their ranked order; ``articles`` maps each article name to the
+    text its statements' offsets refer to. Every pair labelled *contradict* gets a section of its
+    own, whatever ``top``: a contradiction the model found is never hidden. The other pairs follow,
+    collapsed, in their ranked order; ``top`` caps how many of them are listed (all when None).
     """
     if top is not None and top < 0:
         raise ValueError(f"top must be None or a non-negative integer, not {top!r}")
@@ -197,13 +196,20 @@ def _header(title: str, results: list[dict], articles: Mapping[str, str], found:
         ]
     )
     why = "the model labelled no pair <em>contradict</em>" if results else "no pair to scan"
+    ranking = "P(contradict), its probability that the two statements contradict each other"
+    if results and "contrast" in results[0]:
+        ranking = (
+            "how far P(contradict), the model's probability that the two statements contradict "
+            "each other, stands above the mean of the two statements' other pairs (a statement "
+            "that seems to clash with everything does not crowd the top)"
+        )
     none = "" if found else f'<p class="none">No contradiction was found: {why}.</p>'
     return f"""<header>
 <h1>{escape(title)}</h1>
 <p class="counts">{counts}</p>
 <div class="legend">
 <p>Pairs of statements that a statistical model labelled <em>contradict</em>, ranked by
-P(contradict), its probability that the two statements contradict each other;
+{ranking};
 <span class="muted">#n</span> is a pair's rank among all pairs scanned. A probability is a lead
 to check, not a finding: read both statements in their articles.</p>
 <p><span class="tag a">A</span>first statement, <span class="swatch a">marked like this</span>
