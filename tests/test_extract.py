@@ -344,6 +344,17 @@ def test_he_or_she_is_a_person_not_a_company():
     assert extract(text)[-1].speaker == "Sam Cole"
 
 
+def test_an_adverb_before_the_verb_is_read_with_it_not_with_the_speaker():
+    text = (
+        "Fishermen's leader Yann Le Goff said catches had fallen by 40%. "
+        "Le Goff also claimed that trawling would be banned. "
+        "Mayor Ruth Dale said the port would stay open. She later said talks would resume."
+    )
+    found = [(s.speaker, s.cue) for s in extract(text)]
+    assert found[1] == ("Le Goff", "also claimed")
+    assert found[3] == ("Ruth Dale", "later said")  # the pronoun is resolved, not "She later"
+
+
 def test_a_surname_alone_is_the_person_named_before():
     text = (
         "Forest ranger Emma Stone said the fire was contained. "

@@ -287,6 +287,9 @@ _PLURAL_DETERMINERS = _words("les des ces plusieurs certains certaines quelques 
 _SINGULAR_DETERMINERS = _words("le la l' l’ un une son sa ce cet cette a an its his her this")
 _INDEFINITE = _words("un une a an one")
 _OBJECT_CLITICS = _words("l' l’")
+# Adverbs between a subject and its reporting verb ("he also said", "Le Goff later claimed"):
+# read with the verb, so that the subject is the name or the pronoun before them.
+_ADVERBS_BEFORE_CUE = _words("also later further again then")
 # A participle opening an aside between subject and verb ("X, élu en 2020, a dit").
 _PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ée?s?|ue?s?|ie?s?|ed|ing)")
 # After a determiner a cue word is a noun or an adjective ("le juge", "an estimated 5,000");
@@ -1006,6 +1009,9 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     verb = (m.group("pp") or m.group("fin")).lower()
     frame_only = verb in _FRAME_PARTICIPLES
     before = sent.tokens(sent.start, cue[0])
+    while before and before[-1][0].lower() in _ADVERBS_BEFORE_CUE:
+        cue = (before[-1][1], cue[1])
+        before = before[:-1]
     if before and before[-1][0].lower() in _OBJECT_CLITICS:
         cue = (before[-1][1], cue[1])  # "le ministre l'a dit", "comme l'a indiqué X"
         before = before[:-1]
