@@ -206,3 +206,28 @@ def test_a_denied_claim_is_scored_with_its_denial(cue, text):
     other = {"id": "y#1", "claim": "Halvorsen had received a takeover offer", "cue": "said"}
     (pair,) = candidate_pairs([statement, other], threshold=0)
     assert pair["a"] == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "text"),
+    [
+        (  # the speaker's own words: a denial already, scored as they are
+            "« Aucune prime n'a été versée. », a démenti le PDG.",
+            "Aucune prime n'a été versée",
+            "Aucune prime n'a été versée",
+        ),
+        (
+            'The chief executive denied: "No bonus was ever paid."',
+            "No bonus was ever paid",
+            "No bonus was ever paid",
+        ),
+        (  # reported, or quoted only in part: the frame says it is denied
+            "Le PDG a démenti qu'une prime ait été « versée » aux fondateurs.",
+            "une prime ait été « versée » aux fondateurs",
+            "a démenti une prime ait été « versée » aux fondateurs",
+        ),
+    ],
+)
+def test_a_denial_in_quoted_words_is_not_negated_twice(sentence, claim, text):
+    statement = {"id": "x#1", "quote": sentence, "claim": claim, "cue": "a démenti"}
+    assert statement_text(statement) == text

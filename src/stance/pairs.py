@@ -101,11 +101,30 @@ DENIAL_CUE = re.compile(
 
 def statement_text(statement: Mapping[str, Any]) -> str:
     """The text that stands for a statement when it is paired and scored: its claim, or, when
-    its attribution frame is a denial, the frame and the claim ("denied it had received any
-    offer"). The claim alone would assert exactly what the speaker denies."""
+    its attribution frame is a denial of a reported claim, the frame and the claim ("denied it
+    had received any offer"). The claim alone would assert exactly what the speaker denies. A
+    denial in the speaker's own quoted words (« Aucune prime n'a été versée », a démenti X)
+    already says what it says: the frame in front would negate it twice."""
     claim = statement.get("claim") or statement.get("quote") or ""
     cue = statement.get("cue") or ""
-    return f"{cue} {claim}" if DENIAL_CUE.search(cue) else claim
+    if DENIAL_CUE.search(cue) and not _in_quotation_marks(claim, statement.get("quote") or ""):
+        return f"{cue} {claim}"
+    return claim
+
+
+_OPENING_MARKS = ("«", '"', "\u201c")
+_CLOSING_MARKS = ("»", '"', "\u201d")
+
+
+def _in_quotation_marks(claim: str, quote: str) -> bool:
+    """Whether the claim is the whole of a quotation in its statement's sentence (final
+    punctuation aside)."""
+    at = quote.find(claim) if claim else -1
+    if at < 0:
+        return False
+    before = quote[:at].rstrip()
+    after = quote[at + len(claim) :].lstrip(" .,;:!?\u2026")
+    return before.endswith(_OPENING_MARKS) and after.startswith(_CLOSING_MARKS)
 
 
 def _quantity_kinds(text: str) -> set[str]:
