@@ -45,8 +45,11 @@ def test_scan_ranks_by_contrast_unless_asked_for_probability(model_path):
     p = [r["probabilities"]["contradict"] for r in plain_rows]
     assert p == sorted(p, reverse=True) and len(plain_rows) == len(rows)
     # The same pairs, the same probabilities: only the order differs.
-    key = lambda r: (r["a"]["id"], r["b"]["id"], r["probabilities"]["contradict"])  # noqa: E731
-    assert sorted(map(key, plain_rows)) == sorted(map(key, rows))
+    assert sorted(map(_pair_and_p, plain_rows)) == sorted(map(_pair_and_p, rows))
+
+
+def _pair_and_p(row: dict) -> tuple[str, str, float]:
+    return row["a"]["id"], row["b"]["id"], row["probabilities"]["contradict"]
 
 
 def test_an_unknown_ranking_is_refused(small_model):
