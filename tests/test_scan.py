@@ -97,9 +97,7 @@ def test_a_french_and_an_english_claim_meet_through_the_lexicon():
 
 
 def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
-    result = run(
-        "scan", "-m", str(model_path), "--rank", "probability", "--json", *map(str, ARTICLES[:2])
-    )
+    result = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows
@@ -131,12 +129,17 @@ def test_scan_table_and_html_report(model_path, strike, tmp_path):
     report = tmp_path / "report.html"
     result = run("scan", "-m", str(model_path), *strike, "--html", str(report), "--top", "3")
     assert result.exit_code == 0, result.output
-    assert "by contrast" in result.stdout
+    assert "most contradictory first" in result.stdout and "contrast" not in result.stdout
     html = report.read_text(encoding="utf-8")
     assert html.lower().startswith("<!doctype html>") and "strike.en.txt" in html
-    assert "stands above the mean of the two statements' other pairs" in html
-    plain = run("scan", "-m", str(model_path), *strike, "--rank", "probability", "--top", "3")
-    assert "most contradictory first" in plain.stdout and "contrast" not in plain.stdout
+    assert "ranked by\nP(contradict), its probability" in html
+    by_contrast = tmp_path / "contrast.html"
+    args = ("--rank", "contrast", "--html", str(by_contrast), "--top", "3")
+    ranked = run("scan", "-m", str(model_path), *strike, *args)
+    assert "by contrast" in ranked.stdout
+    assert "stands above the mean of the two statements' other pairs" in by_contrast.read_text(
+        encoding="utf-8"
+    )
     again = run("scan", "-m", str(model_path), *strike, "--html", str(report))
     assert again.exit_code == 2 and "--force" in again.stderr
 

@@ -119,8 +119,8 @@ def speed(texts: list[str], rounds: int = 3, passes: int = 50) -> dict:
 
 def scan_recall(folder: Path, model: str | None) -> dict:
     """Recall of the key's contradictions among the top 2k pairs of ``stance scan``, ranked by
-    contrast (its default; keys ``found``, ``recall_top_2k``) and by probability (``--rank
-    probability``; keys ``found_probability``, ``recall_top_2k_probability``).
+    probability (its default; keys ``found``, ``recall_top_2k``) and by contrast (``--rank
+    contrast``; keys ``found_contrast``, ``recall_top_2k_contrast``).
 
     k is the number of contradicting pairs in the key; a key pair is found when the two
     predicted statements that match its two statements (the matching rule of

@@ -182,10 +182,10 @@ def scan(
     runner: Runner | None = None,
     rank: str = DEFAULT_RANK,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Extract, pair and score: the pairs ranked by how far their probability of contradiction
-    stands above the two statements' other pairs (``rank="contrast"``, the default: a statement
-    that looks a little like a clash with everything does not crowd the top), or by that
-    probability alone (``rank="probability"``); see :mod:`stance.rank`.
+    """Extract, pair and score: the pairs ranked by probability of contradiction (the default),
+    or with ``rank="contrast"`` by how far that probability stands above the two statements'
+    other pairs, so that a statement that looks a little like a clash with everything does not
+    crowd the top (:mod:`stance.rank`).
 
     Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities",
     "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,

@@ -448,9 +448,8 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
     type=click.Choice(RANKS),
     default=DEFAULT_RANK,
     show_default=True,
-    help="Order: by how far a pair's probability of contradiction stands above its two "
-    "statements' other pairs (contrast: demotes a statement that seems to clash with "
-    "everything), or by that probability alone.",
+    help="Order: by probability of contradiction, or by how far it stands above the two "
+    "statements' other pairs (contrast: demotes a statement that seems to clash with everything).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
 @scan_model_option
@@ -478,7 +477,7 @@ def scan(
       stance scan --json a.fr.txt b.en.txt > ranked.jsonl
       stance scan --html report.html coverage/*.txt
       stance scan archive/ --neighbours 20 --scheduler local --json > ranked.jsonl
-      stance scan --rank probability coverage/*.txt
+      stance scan --rank contrast coverage/*.txt
     """
     if html_path:
         check_output_path(html_path, force)

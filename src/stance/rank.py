@@ -1,10 +1,11 @@
 """How ``stance scan`` orders the pairs it scored.
 
-``probability`` ranks by the model's probability of contradiction. In a scan, that ranking
-suffers from *hubs*: a statement with a figure and a change word ("les prix de gros
-ont baissé d'environ 30 %") looks a little like a contradiction of every statement of its
-story, and fills the top of the list with its pairs. ``contrast`` ranks instead by how much more
-likely a pair is to contradict than its two statements' pairs are on average:
+``probability`` (the default, as issue 4 specifies the scan) ranks by the model's probability
+of contradiction. In a scan, that ranking suffers from *hubs*: a statement with a figure and a
+change word ("les prix de gros ont baissé d'environ 30 %") looks a little like a contradiction
+of every statement of its story, and fills the top of the list with its pairs. ``contrast``
+ranks instead by how much more likely a pair is to contradict than its two statements' pairs
+are on average:
 
     contrast(a, b) = P(a, b) - HUB_WEIGHT * (mean P of a's pairs + mean P of b's pairs) / 2
 
@@ -13,17 +14,18 @@ translation without parallel data") applies to nearest neighbours in bilingual l
 induction, with the mean over all of a statement's pairs where CSLS takes its k nearest. A real
 clash stands out against its statements' other pairs; a hub's pairs do not.
 
-``contrast`` is the default: with every scan model measured (three split seeds of the shipped
-recipe, and each earlier version), it found as many or more of the key contradictions of each
-annotated article set in its top 2k as ``probability`` did, never fewer (README, "Benchmarks").
+With every scan model measured (three split seeds of the shipped recipe, and each earlier
+version), ``contrast`` found as many or more of the key contradictions of each annotated article
+set in its top 2k as ``probability`` did, never fewer (README, "Benchmarks"); it is the ranking
+to use when a statement keeps turning up at the top.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-RANKS = ("contrast", "probability")
-DEFAULT_RANK = "contrast"
+RANKS = ("probability", "contrast")
+DEFAULT_RANK = "probability"
 
 HUB_WEIGHT = 1.0
 """CSLS's own weight (its score, 2 cos(x, y) - r(x) - r(y), halved). Checked on the first six
