@@ -45,7 +45,7 @@ import stance
 from stance.api import heldout_split, one_blas_thread
 from stance.cues import CUE_FAMILIES
 from stance.data import LABELS, load, read_pairs
-from stance.model import default_model_path, make_pipeline
+from stance.model import default_model_path, make_pipeline, statement_group
 
 ROOT = Path(__file__).resolve().parents[1]
 Params = dict[str, Any]
@@ -99,21 +99,17 @@ class Split:
         )
 
 
-def premise_group(a: str) -> str:
-    """Group key of a pair: its statement ``a``, case- and space-folded, as
-    :func:`stance.api.heldout_split` groups (NLI corpora give one premise several hypotheses)."""
-    return " ".join(a.lower().split())
-
-
 def load_split(
     spec: str | Path,
     data_dir: str | None,
     *,
     label_column: str = "label",
-    group: Callable[[str, str], str] = lambda a, b: premise_group(a),
+    group: Callable[[str, str], str] = lambda a, b: statement_group(a),
 ) -> Split:
     """One corpus or pair file as a :class:`Split`; ``label_column="orig_label"`` keeps the
-    corpus's own labels (FNC-1's four) instead of stance's three."""
+    corpus's own labels (FNC-1's four) instead of stance's three. Pairs are grouped by their
+    statement ``a`` by default, as :func:`stance.api.heldout_split` groups them (NLI corpora
+    give one premise several hypotheses)."""
     ds = read_pairs(str(spec)) if isinstance(spec, Path) else load(spec, data_dir)
     pairs = list(zip(ds["a"], ds["b"]))
     return Split(pairs, list(ds[label_column]), [group(a, b) for a, b in pairs])
