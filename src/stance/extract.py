@@ -466,7 +466,8 @@ _TOKEN = re.compile(
 )
 # Chunk boundaries: commas, semicolons, colons and dashes (but not a decimal comma "1,5").
 _CHUNK_BREAK = re.compile(r",(?!\d)|;|:(?!\d)|\s[–—-]\s")
-_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+# Opening quotation marks and the mark that closes each (also read by stance.pairs).
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 _CLOSING_QUOTES = '»”"'
 _TRAILING = " \t\r\n,;:.!?"
 # Words a reporter puts between a cue and its subject or content: "a déclaré dimanche à l'AFP
@@ -905,11 +906,11 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = start
     while pos < end:
         opening = min(
-            (i for i in (text.find(q, pos, end) for q in _QUOTE_PAIRS) if i >= 0), default=-1
+            (i for i in (text.find(q, pos, end) for q in QUOTE_PAIRS) if i >= 0), default=-1
         )
         if opening < 0:
             break
-        closing = text.find(_QUOTE_PAIRS[text[opening]], opening + 1, end)
+        closing = text.find(QUOTE_PAIRS[text[opening]], opening + 1, end)
         if closing < 0:
             break
         spans.append((opening, closing + 1))
@@ -1883,9 +1884,9 @@ def _clean_claim(claim: str) -> str:
     leading conjunction, which links it to the story rather than states anything ("But ...")."""
     claim = _LEADING_CONJUNCTION.sub("", _squash(claim)).strip(_TRAILING)
     opening = claim[:1]
-    if opening in _QUOTE_PAIRS and claim.endswith(_QUOTE_PAIRS[opening]):
+    if opening in QUOTE_PAIRS and claim.endswith(QUOTE_PAIRS[opening]):
         inner = claim[1:-1]
-        if _QUOTE_PAIRS[opening] not in inner and (opening == '"' or opening not in inner):
+        if QUOTE_PAIRS[opening] not in inner and (opening == '"' or opening not in inner):
             claim = inner.strip(_TRAILING)
     return claim
 

@@ -62,7 +62,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from . import numbers
 from .cues import proper_names, shorter_share, stems_and_reach
-from .extract import speakers_agree
+from .extract import QUOTE_PAIRS, speakers_agree
 
 NAME_WEIGHT = 0.5
 QUANTITY_BONUS = 0.15
@@ -112,19 +112,15 @@ def statement_text(statement: Mapping[str, Any]) -> str:
     return claim
 
 
-_OPENING_MARKS = ("«", '"', "\u201c")
-_CLOSING_MARKS = ("»", '"', "\u201d")
-
-
 def _in_quotation_marks(claim: str, quote: str) -> bool:
     """Whether the claim is the whole of a quotation in its statement's sentence (final
     punctuation aside)."""
     at = quote.find(claim) if claim else -1
     if at < 0:
         return False
-    before = quote[:at].rstrip()
+    opening = quote[:at].rstrip()[-1:]
     after = quote[at + len(claim) :].lstrip(" .,;:!?\u2026")
-    return before.endswith(_OPENING_MARKS) and after.startswith(_CLOSING_MARKS)
+    return opening in QUOTE_PAIRS and after.startswith(QUOTE_PAIRS[opening])
 
 
 def _quantity_kinds(text: str) -> set[str]:
