@@ -262,6 +262,29 @@ FRAME_FIXES = [
         "a démenti",
         "la digue ait cédé",
     ),
+    (
+        # A clause of its own before "that" is part of the claim: skipping to "that" would
+        # drop "no evidence" and report the opposite of what she said.
+        "Ana Kerrigan told reporters she had found no evidence that catches had declined.",
+        "en",
+        "Ana Kerrigan",
+        "told",
+        "she had found no evidence that catches had declined",
+    ),
+    (
+        "The minister told lawmakers there was no sign that the plant had leaked.",
+        "en",
+        "The minister",
+        "told",
+        "there was no sign that the plant had leaked",
+    ),
+    (
+        "The minister told lawmakers on Monday that the plant had not leaked.",
+        "en",
+        "The minister",
+        "told",
+        "the plant had not leaked",
+    ),
 ]
 
 
@@ -333,6 +356,34 @@ def test_pronoun_resolution_respects_gender_and_number():
     assert extract(text)[-1].speaker == "Louis Garnier"
     plural = "Le maire, Jean Roux, a parlé le premier. « Nous partirons », ont-ils affirmé."
     assert extract(plural)[-1].speaker == "ils"  # no plural speaker before: left as written
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The prosecutor, Anne Morel, said the verdict was fair. "
+            "Union leader Paul Tanguy welcomed the ruling. "
+            '"It is a victory for workers," he said.',
+            "Paul Tanguy",
+        ),
+        (
+            "La procureure Anne Morel a jugé le verdict équitable. "
+            "Le syndicaliste Paul Tanguy a salué la décision. "
+            "« C'est une victoire », a-t-il déclaré.",
+            "Paul Tanguy",
+        ),
+        (
+            # A subject that is no person ("The union") leaves the pronoun to the speaker.
+            "Union leader Paul Tanguy said the ruling was fair. "
+            "The union welcomed the decision. "
+            '"It is a victory for workers," he said.',
+            "Paul Tanguy",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_the_person_last_named_as_a_subject(text, speaker):
+    assert extract(text)[-1].speaker == speaker
 
 
 def test_he_or_she_is_a_person_not_a_company():

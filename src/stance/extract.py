@@ -274,6 +274,10 @@ _PRONOUNS = {
     "them": (None, None),
 }
 _SUBJECT_PRONOUNS = _words("il elle ils elles he she it they")
+# Words that show a clause of its own between a verb and its "that"/"que" ("told reporters
+# she had found no evidence that"): its subject, or a verb after it.
+_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | _words("there no nothing none aucun aucune rien personne")
+_CLAUSE_VERBS = _words("had has have was were is are avait avaient ont est était")
 _STRESSED_PRONOUNS = _words("lui elle eux elles him her them")
 _RELATIVES = _words("qui who which that dont lequel laquelle lesquels lesquelles where whose où")
 _DETERMINERS = _words(
@@ -578,6 +582,8 @@ def extract(
         for item in attributions:
             item.speaker = _resolve(item, history, index, sentence_lang)
             item.lang = sentence_lang
+        if not attributions:
+            _remember_subject(text, start, end, lang, history, index)
         found.extend(attributions)
         if narrative and not attributions:
             found.append(_Found(start, end, None, None, (start, end), lang=lang))
@@ -1103,7 +1109,8 @@ def _main_subject(sent: _Sentence, end: int) -> tuple[int, int] | None:
     aux = {"fr": _FR_AUX_WORDS, "en": _EN_AUX_WORDS}[sent.lang] | _CLAUSE_WORDS[sent.lang]
     for i in range(1, min(len(words), 10)):
         word, low = words[i][0], words[i][0].lower()
-        if not word.islower() or low in _PREPOSITIONS | _DE | _DETERMINERS:
+        # An auxiliary first: French "a" is "has", never the English determiner.
+        if not word.islower() or (low not in aux and low in _PREPOSITIONS | _DE | _DETERMINERS):
             continue
         following = words[i + 1][0].lower() if i + 1 < len(words) else ""
         if (
@@ -1344,14 +1351,31 @@ def _right_claim(sent: _Sentence, cue: tuple[int, int]) -> tuple[int, int] | Non
         object_ok = verb in _OBJECT_VERBS or (
             words and words[0][0].lower() in {"à", "au", "aux", "to"}
         )
-        if that == 0 or object_ok:
+        clause = _clause_start(words[:that]) if object_ok else None
+        if that == 0 or (object_ok and clause is None):
             pos = words[that][2]
+        elif clause is not None:
+            pos = words[clause][1]
     elif verb in {"told", "tells"} and words:
         runs = sent.name_runs(pos, end)
         pos = runs[0][1] if runs and runs[0][0] == pos else words[0][2]
     while pos < end and text[pos] in " :,":
         pos += 1
     return _trim(text, pos, end)
+
+
+def _clause_start(words: list[tuple[str, int, int]]) -> int | None:
+    """Where a clause of its own starts among the words between a verb and its "that", if one
+    does, rather than the verb's object: "told reporters she had found no evidence that ..."
+    reports what she found, and skipping to "that" would drop the "no evidence" and turn the
+    claim around. The clause starts at its subject, or at the word before its verb."""
+    for i, (word, _, _) in enumerate(words):
+        word = word.lower()
+        if word in _CLAUSE_SUBJECTS:
+            return i
+        if word in _CLAUSE_VERBS and i > 0:
+            return i - 1
+    return None
 
 
 def _after_skips(sent: _Sentence, pos: int) -> int:
@@ -1845,6 +1869,25 @@ def _resolve(found: _Found, history: list[_Ref], sentence: int, lang: str) -> st
             history.append(_Ref(ref.name, ref.gender or gender, ref.plural, ref.person, sentence))
             return ref.name
     return found.pronoun
+
+
+def _remember_subject(
+    text: str, start: int, end: int, lang: str, history: list[_Ref], sentence: int
+) -> None:
+    """Make the named person who is the subject of a sentence without an attribution the
+    latest a pronoun can stand for: in "Union leader Paul Tanguy welcomed the ruling. « It is
+    a victory », he said." the "he" is Tanguy, not whoever spoke before him."""
+    sent = _Sentence(text, start, end, lang)
+    subject = _main_subject(sent, end)
+    if subject is None:
+        return
+    spoken = _squash(text[subject[0] : subject[1]])
+    runs = _speaker_runs(spoken)
+    if not any(len(run) > 1 for run in runs) or not _is_person(spoken):
+        return  # "The union", "Paris": no person a "he" or "she" could be
+    gender, plural = _gender_number(spoken, lang)
+    name = _name_part(spoken) or spoken
+    history.append(_Ref(name, gender, plural, True, sentence))
 
 
 def _compatible(known: object, wanted: object) -> bool:
