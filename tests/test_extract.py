@@ -263,6 +263,31 @@ FRAME_FIXES = [
         "la digue ait cédé",
     ),
     (
+        # A name ending a clause is not the subject of the frame after the comma.
+        "Trois cents familles ont été relogées après l'incendie de l'entrepôt Dermontel, a "
+        "annoncé la maire de la commune, Sophie Garand.",
+        "fr",
+        "la maire de la commune, Sophie Garand",
+        "a annoncé",
+        "Trois cents familles ont été relogées après l'incendie de l'entrepôt Dermontel",
+    ),
+    (
+        # Nor is a chunk that holds a verb ("s'est établi").
+        "Le déficit s'est établi à 3 %, en baisse d'un point sur un an, a indiqué le ministère.",
+        "fr",
+        "le ministère",
+        "a indiqué",
+        "Le déficit s'est établi à 3 %, en baisse d'un point sur un an",
+    ),
+    (
+        # An inverted speaker keeps the apposition that names it.
+        "Les travaux dureront deux ans, a précisé son directeur, l'ingénieur Marc Tesson.",
+        "fr",
+        "son directeur, l'ingénieur Marc Tesson",
+        "a précisé",
+        "Les travaux dureront deux ans",
+    ),
+    (
         # A clause of its own before "that" is part of the claim: skipping to "that" would
         # drop "no evidence" and report the opposite of what she said.
         "Ana Kerrigan told reporters she had found no evidence that catches had declined.",
@@ -372,6 +397,12 @@ def test_pronoun_resolution_respects_gender_and_number():
             "Le syndicaliste Paul Tanguy a salué la décision. "
             "« C'est une victoire », a-t-il déclaré.",
             "Paul Tanguy",
+        ),
+        (
+            # Named in an apposition, then by surname alone.
+            "Mayor Tom Kerr said the vote was fair. Her rival, Lina Bouaziz, has asked for a "
+            'recount. Bouaziz said ballots were missing. "We want every vote counted," she said.',
+            "Lina Bouaziz",
         ),
         (
             # A subject that is no person ("The union") leaves the pronoun to the speaker.

@@ -1435,7 +1435,9 @@ def _subject_before(
         return (chunks[-2][0], head[1]), chunks[-2][0], True
     if span is None:
         return None
-    named = _is_name_chunk(sent, *span)
+    # A name ending a longer chunk is no sure subject: "... l'usine chimique Corvalis, a
+    # annoncé la préfète" is a claim, then an inverted frame.
+    named = _is_name_chunk(sent, *span) and span[0] == head[0]
     if apposition and len(chunks) > 1 and span[0] == head[0]:
         previous = chunks[-2]
         if _appositive_pair(sent, previous, span):
@@ -1527,7 +1529,8 @@ def _trailing_noun_phrase(
         if lowered[i] not in _DETERMINERS or (lowered[i] in _DE and i > 0):
             continue  # "de" inside a phrase is a preposition; "Des" opening it, an article
         if i == 0 or lowered[i - 1] not in _DE or (i > 1 and lowered[i - 2] in _DEMONSTRATIVES):
-            return words[i][1], end
+            # "La participation s'est établie à 48 %" holds a verb: a clause, not a subject.
+            return (words[i][1], end) if _is_noun_phrase(sent, words[i][1], end) else None
     return None
 
 
@@ -1595,12 +1598,12 @@ def _is_apposition(
         return True
     if first.islower() and low not in _DETERMINERS and low not in _INTRO_WORDS:
         return not low.endswith(("ing", "ant"))  # "making it ...": a participle clause
-    return (
-        mode != "source-first"
-        and low in _DETERMINERS
-        and _is_name_chunk(sent, *head)
-        and len(words) <= 8
+    # "Marie Roy, la porte-parole", or "son président, le magistrat Bernard Olivès": one side
+    # names the person the other describes.
+    names = _is_name_chunk(sent, *head) or any(
+        len(sent.tokens(*run)) > 1 for run in sent.name_runs(*chunk)
     )
+    return mode != "source-first" and low in _DETERMINERS and names and len(words) <= 8
 
 
 def _is_noun_phrase(sent: _Sentence, start: int, end: int) -> bool:
@@ -1879,6 +1882,9 @@ def _remember_subject(
     a victory », he said." the "he" is Tanguy, not whoever spoke before him."""
     sent = _Sentence(text, start, end, lang)
     subject = _main_subject(sent, end)
+    chunks = sent.chunks(sent.body, end)
+    if subject is None and len(chunks) > 1 and _appositive_pair(sent, chunks[0], chunks[1]):
+        subject = chunks[0][0], chunks[1][1]  # "His challenger, Nadia Ferhat, has secured ..."
     if subject is None:
         return
     spoken = _squash(text[subject[0] : subject[1]])
