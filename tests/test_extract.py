@@ -288,6 +288,14 @@ FRAME_FIXES = [
         "Les travaux dureront deux ans",
     ),
     (
+        # "faire état de": what is reported is the noun phrase after "de".
+        "La gendarmerie a fait état de deux blessés légers et d'un véhicule incendié.",
+        "fr",
+        "La gendarmerie",
+        "a fait état",
+        "deux blessés légers et d'un véhicule incendié",
+    ),
+    (
         # A clause of its own before "that" is part of the claim: skipping to "that" would
         # drop "no evidence" and report the opposite of what she said.
         "Ana Kerrigan told reporters she had found no evidence that catches had declined.",
@@ -466,6 +474,28 @@ def test_two_attributions_in_one_sentence_are_two_clauses():
     assert (a.speaker, a.claim) == ("The minister", "prices had fallen")
     assert "Tom Hale" in b.speaker
     assert b.claim == "wages had stalled"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fire chief Lena Hart told reporters that six barns had burned, but farmer Paul "
+            "Ibert said at least twenty had been lost.",
+            [
+                ("Fire chief Lena Hart", "six barns had burned"),
+                ("farmer Paul Ibert", "at least twenty had been lost"),
+            ],
+        ),
+        (
+            # The clause before "but" states a fact; the frame after it frames its own clause.
+            "Orders doubled, but the chief executive said margins fell.",
+            [("the chief executive", "margins fell")],
+        ),
+    ],
+)
+def test_a_frame_after_but_frames_its_own_clause(text, expected):
+    assert [(s.speaker, s.claim) for s in extract(text)] == expected
 
 
 def test_the_same_speaker_twice_in_a_sentence_is_one_statement():

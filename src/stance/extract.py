@@ -169,6 +169,7 @@ _FR_PHRASES = {
     "fait valoir": ("fait valoir", "font valoir"),
     "laissé entendre": ("laisse entendre", "laissent entendre"),
     "mis en garde": ("met en garde", "mettent en garde"),
+    "fait état": ("fait état", "font état"),
 }
 # Verbs that frame a quotation only after it ("..., a-t-il lancé"); before a clause they mean
 # something else ("a lancé une pétition").
@@ -841,6 +842,7 @@ class _Found:
     lang: str = ""  # the language it was read in (set by extract)
     anchor: int = 0  # where the speaker's clause begins, to cut a sentence with two speakers
     claim_left: bool = False
+    coordinated: bool = False  # "..., but X said ...": its own clause, never inside another's
 
 
 @dataclass
@@ -966,12 +968,16 @@ def _outermost(candidates: list[_Found]) -> list[_Found]:
     """Drop attributions nested in another's claim ("X a dit que Y a annoncé ...").
 
     Frames after their claim ("..., a indiqué X") are taken first: they frame everything before
-    them. A relative attribution ("..., qui a indiqué que") is kept even inside another claim:
-    it introduces a second speaker.
+    them. A relative attribution ("..., qui a indiqué que") or a coordinated one ("..., but X
+    said") is kept even inside another claim: it introduces a second speaker.
     """
     kept: list[_Found] = []
     for c in sorted(candidates, key=lambda c: (not c.claim_left, c.cue[0])):
-        if c.relative or not any(k.claim[0] <= c.cue[0] < k.claim[1] for k in kept):
+        if (
+            c.relative
+            or c.coordinated
+            or not any(k.claim[0] <= c.cue[0] < k.claim[1] for k in kept)
+        ):
             kept.append(c)
     return sorted(kept, key=lambda c: c.anchor)
 
@@ -1262,14 +1268,16 @@ def _framed_by_noun_phrase(
     claim = _trim(text, *left) if claim_left else right
     if claim is None or (frame_only and not claim_left):
         return None
+    conjunction = None if left is None or claim_left else _conjunction_before(sent, left)
     return _Found(
         sent.start,
         sent.end,
         _squash(text[s_start:s_end]),
         cue,
         claim,
-        anchor=sent.start if claim_left else chunk_start,
+        anchor=sent.start if claim_left else (conjunction or chunk_start),
         claim_left=claim_left,
+        coordinated=conjunction is not None,
     )
 
 
@@ -1313,6 +1321,8 @@ def _claim_is_left(
         return True
     if _is_intro(sent, *left):
         return False
+    if _conjunction_before(sent, left) is not None:
+        return False  # "A said that ..., but B said ...": B's clause is coordinated, not a frame
     if sent.text[left[1] - 1] in _CLOSING_QUOTES:
         return True
     between = sent.tokens(cue[1], right[0])
@@ -1320,6 +1330,13 @@ def _claim_is_left(
         w[0] == ":" or w[0].lower() in _THAT for w in between
     )
     return not introduced and len(sent.tokens(*left)) > len(sent.tokens(*right))
+
+
+def _conjunction_before(sent: _Sentence, left: tuple[int, int]) -> int | None:
+    """Where the conjunction that ends ``left``, just before a subject, starts ("..., but the
+    mayor said"), or None."""
+    words = sent.tokens(*left)
+    return words[-1][1] if words and words[-1][0].lower() in _CONJUNCTIONS else None
 
 
 def _is_intro(sent: _Sentence, start: int, end: int) -> bool:
@@ -1356,6 +1373,8 @@ def _right_claim(sent: _Sentence, cue: tuple[int, int]) -> tuple[int, int] | Non
             pos = words[that][2]
         elif clause is not None:
             pos = words[clause][1]
+    elif verb == "état" and words and words[0][0].lower() in {"de", "d'", "d’"}:
+        pos = words[0][2]  # "a fait état de quatre maisons détruites": what was reported
     elif verb in {"told", "tells"} and words:
         runs = sent.name_runs(pos, end)
         pos = runs[0][1] if runs and runs[0][0] == pos else words[0][2]
