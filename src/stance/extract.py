@@ -1901,11 +1901,11 @@ def _remember_subject(
     a victory », he said." the "he" is Tanguy, not whoever spoke before him."""
     sent = _Sentence(text, start, end, lang)
     subject = _main_subject(sent, end)
-    chunks = sent.chunks(sent.body, end)
-    if subject is None and len(chunks) > 1 and _appositive_pair(sent, chunks[0], chunks[1]):
-        subject = chunks[0][0], chunks[1][1]  # "His challenger, Nadia Ferhat, has secured ..."
     if subject is None:
-        return
+        chunks = sent.chunks(sent.body, end)
+        if len(chunks) < 2 or not _appositive_pair(sent, chunks[0], chunks[1]):
+            return
+        subject = chunks[0][0], chunks[1][1]  # "His challenger, Nadia Ferhat, has secured ..."
     spoken = _squash(text[subject[0] : subject[1]])
     runs = _speaker_runs(spoken)
     if not any(len(run) > 1 for run in runs) or not _is_person(spoken):
