@@ -574,17 +574,20 @@ def extract(
     lang = lang or guess_lang(text)
     found: list[_Found] = []
     history: list[_Ref] = []
+    unattributed: list[tuple[int, int, int]] = []  # sentences whose subject is not read yet
     for index, (start, end) in enumerate(_sentences(text, lang)):
         attributions = _attributions(text, start, end, lang)
         sentence_lang = lang
         if guessed and not attributions and (other := guess_lang(text[start:end])) != lang:
             attributions = _attributions(text, start, end, other)
             sentence_lang = other if attributions else lang
+        if any(item.pronoun for item in attributions):
+            _remember_subjects(text, unattributed, lang, history, index)
         for item in attributions:
             item.speaker = _resolve(item, history, index, sentence_lang)
             item.lang = sentence_lang
         if not attributions:
-            _remember_subject(text, start, end, lang, history, index)
+            unattributed.append((start, end, index))
         found.extend(attributions)
         if narrative and not attributions:
             found.append(_Found(start, end, None, None, (start, end), lang=lang))
@@ -1893,26 +1896,33 @@ def _resolve(found: _Found, history: list[_Ref], sentence: int, lang: str) -> st
     return found.pronoun
 
 
-def _remember_subject(
-    text: str, start: int, end: int, lang: str, history: list[_Ref], sentence: int
+def _remember_subjects(
+    text: str, sentences: list[tuple[int, int, int]], lang: str, history: list[_Ref], now: int
 ) -> None:
-    """Make the named person who is the subject of a sentence without an attribution the
-    latest a pronoun can stand for: in "Union leader Paul Tanguy welcomed the ruling. « It is
-    a victory », he said." the "he" is Tanguy, not whoever spoke before him."""
-    sent = _Sentence(text, start, end, lang)
-    subject = _main_subject(sent, end)
-    if subject is None:
-        chunks = sent.chunks(sent.body, end)
-        if len(chunks) < 2 or not _appositive_pair(sent, chunks[0], chunks[1]):
-            return
-        subject = chunks[0][0], chunks[1][1]  # "His challenger, Nadia Ferhat, has secured ..."
-    spoken = _squash(text[subject[0] : subject[1]])
-    runs = _speaker_runs(spoken)
-    if not any(len(run) > 1 for run in runs) or not _is_person(spoken):
-        return  # "The union", "Paris": no person a "he" or "she" could be
-    gender, plural = _gender_number(spoken, lang)
-    name = _name_part(spoken) or spoken
-    history.append(_Ref(name, gender, plural, True, sentence))
+    """Add to ``history`` the named person who is the subject of each sentence without an
+    attribution, so that a pronoun can stand for them: in "Union leader Paul Tanguy welcomed
+    the ruling. « It is a victory », he said." the "he" is Tanguy, not whoever spoke before.
+
+    Read only when a pronoun needs it, and only for the sentences within its reach (most
+    sentences are never read twice), then ``sentences`` is emptied.
+    """
+    for start, end, index in sentences:
+        if now - index > _LOOKBACK:
+            continue
+        sent = _Sentence(text, start, end, lang)
+        subject = _main_subject(sent, end)
+        if subject is None:
+            chunks = sent.chunks(sent.body, end)
+            if len(chunks) < 2 or not _appositive_pair(sent, chunks[0], chunks[1]):
+                continue
+            subject = chunks[0][0], chunks[1][1]  # "His challenger, Nadia Ferhat, has ..."
+        spoken = _squash(text[subject[0] : subject[1]])
+        if not any(len(run) > 1 for run in _speaker_runs(spoken)) or not _is_person(spoken):
+            continue  # "The union", "Paris": no person a "he" or "she" could be
+        gender, plural = _gender_number(spoken, lang)
+        history.append(_Ref(_name_part(spoken) or spoken, gender, plural, True, index))
+    sentences.clear()
+    history.sort(key=lambda ref: ref.sentence)  # stable: a sentence's own order is kept
 
 
 def _compatible(known: object, wanted: object) -> bool:
