@@ -104,6 +104,39 @@ def test_grouped_folds_never_put_one_group_on_both_sides():
     assert sorted(seen_test) == list(range(300))  # every pair is tested exactly once
 
 
+def test_a_topic_split_shares_no_headline_or_body_and_drops_straddling_pairs():
+    rng = np.random.default_rng(1)
+    pairs, labels = [], []
+    for topic in range(20):  # each topic: 3 headlines x 2 bodies, related
+        for h in range(3):
+            for b in range(2):
+                pairs.append((f"headline {topic}.{h}", f"body {topic}.{b}"))
+                labels.append(["agree", "disagree", "discuss"][(h + b) % 3])
+    for _ in range(200):  # unrelated pairs across topics
+        t1, t2 = rng.integers(20, size=2)
+        pairs.append((f"headline {t1}.{rng.integers(3)}", f"body {t2}.{rng.integers(2)}"))
+        labels.append("unrelated")
+    split = benchmark.Split(pairs, labels, [b for _, b in pairs])
+    train_idx, val_idx = benchmark.topic_split(split)
+    topic = lambda text: text.split()[1].split(".")[0]  # noqa: E731
+    train_topics = {topic(t) for i in train_idx for t in pairs[i]}
+    val_topics = {topic(t) for i in val_idx for t in pairs[i]}
+    assert len(val_topics) == 4 and not train_topics & val_topics  # a fifth of 20, apart
+    kept = set(train_idx) | set(val_idx)
+    straddling = [i for i in range(len(pairs)) if i not in kept]
+    assert straddling and all(labels[i] == "unrelated" for i in straddling)
+    assert all(
+        (topic(pairs[i][0]) in val_topics) != (topic(pairs[i][1]) in val_topics) for i in straddling
+    )
+
+
+def test_the_fnc1_recipe_gates_unrelated_with_balanced_weights():
+    pipeline = benchmark.build_pipeline(benchmark.FNC_PARAMS)
+    clf = pipeline.named_steps["clf"]
+    assert clf.gate == "unrelated" and clf.estimator.class_weight == "balanced"
+    assert clf.estimator.C == 3
+
+
 def test_fnc1_groups_by_body_and_keeps_the_four_labels(mini_corpora):
     data = benchmark.load_fnc1("train", str(mini_corpora), body_chars=8)
     assert data.labels == ["disagree", "unrelated"]

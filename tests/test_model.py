@@ -12,12 +12,13 @@ import numpy as np
 import pytest
 import skops.io
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, cross_val_score
 
 import stance
 from stance.cues import NegationCues
 from stance.errors import StanceError
-from stance.model import card_path, load_model, read_card, save_model
+from stance.model import GatedClassifier, card_path, load_model, read_card, save_model
 
 from .conftest import SMALL
 
@@ -38,6 +39,41 @@ def test_pipeline_works_in_cross_val_score_grid_search_and_calibration(own_pairs
     proba = calibrated.predict_proba(pairs[:5])
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
     assert list(calibrated.classes_) == list(stance.LABELS)
+
+
+def test_a_gated_classifier_takes_one_class_from_its_binary_model(own_pairs):
+    pairs, labels = own_pairs
+    X = stance.make_pipeline(**SMALL).named_steps["features"].fit_transform(pairs)
+    gated = GatedClassifier(LogisticRegression(max_iter=500), gate="neutral").fit(X, labels)
+    assert list(gated.classes_) == list(stance.LABELS)
+    proba = gated.predict_proba(X)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-6)
+    neutral = list(gated.classes_).index("neutral")
+    binary = gated.gate_model_.predict_proba(X)[:, list(gated.gate_model_.classes_).index(True)]
+    np.testing.assert_allclose(proba[:, neutral], binary)
+    # Between the other two classes, the full model's odds are kept.
+    full = gated.full_model_.predict_proba(X)
+    agree, contradict = (list(gated.classes_).index(c) for c in ("agree", "contradict"))
+    np.testing.assert_allclose(
+        proba[:, agree] / proba[:, contradict], full[:, agree] / full[:, contradict], rtol=1e-6
+    )
+    assert np.array_equal(gated.predict(X), gated.classes_[proba.argmax(axis=1)])
+    with pytest.raises(ValueError, match="gate 'unrelated' is not among the labels"):
+        GatedClassifier(LogisticRegression(), gate="unrelated").fit(X, labels)
+    with pytest.raises(StanceError, match="a gate cannot be calibrated"):
+        stance.make_pipeline(gate="neutral", calibrate=True)
+
+
+def test_a_gated_pipeline_tunes_saves_and_loads(own_pairs, tmp_path):
+    pairs, labels = own_pairs
+    pipeline = stance.make_pipeline(gate="neutral", **SMALL)
+    grid = GridSearchCV(pipeline, {"clf__estimator__C": [0.5, 4.0]}, cv=2).fit(pairs, labels)
+    assert grid.best_params_["clf__estimator__C"] in {0.5, 4.0}
+    path = tmp_path / "gated.skops"
+    save_model(grid.best_estimator_, path, {})
+    np.testing.assert_array_equal(
+        load_model(path).predict_proba(pairs[:20]), grid.best_estimator_.predict_proba(pairs[:20])
+    )
 
 
 def test_predict_proba_columns_are_in_label_order(small_model, own_pairs):

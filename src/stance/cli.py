@@ -23,7 +23,7 @@ from .label import label_pairs
 from .model import MODEL_ENV, SCAN_MODEL_FILE, load_model
 from .pairs import AUTO_NEIGHBOURS_ABOVE, NEIGHBOURS, THRESHOLD, candidate_pairs
 from .plots import check_plot_folder, write_plots
-from .rank import DEFAULT_RANK, RANKS
+from .rank import DEFAULT_RANK, RANKS, ranked_by_contrast
 
 
 class _Group(click.Group):
@@ -510,7 +510,7 @@ def format_scan(results: list[dict[str, Any]], n_pairs: int, n_articles: int) ->
     """The top of a scan as a table: rank, P(contradict) (and the contrast it was ranked by,
     when it was), speaker and quote of each side."""
     width = max(60, shutil.get_terminal_size().columns)
-    by_contrast = bool(results) and "contrast" in results[0]
+    by_contrast = ranked_by_contrast(results)
     order = "by contrast" if by_contrast else "most contradictory first"
     lead = 25 if by_contrast else 15  # the width of the columns before A
     side = (width - lead + 3) // 2

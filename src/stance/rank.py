@@ -22,6 +22,8 @@ to use when a statement keeps turning up at the top.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 RANKS = ("probability", "contrast")
@@ -33,6 +35,12 @@ of the team's labelled scan stories (data/scan-train) with the default model, wh
 trained on them: 17 of their 93 contradictions in the top 2k with 0 (plain probability), 16
 with 0.5, 20 with 1.0, 20 with 1.5. The differences are a few pairs, so CSLS's weight stays
 rather than one tuned on them."""
+
+
+def ranked_by_contrast(results: list[dict[str, Any]]) -> bool:
+    """Whether scan results were ranked by contrast (their rows then carry it), so that a table
+    or a report shows the figure the order comes from."""
+    return bool(results) and "contrast" in results[0]
 
 
 def contrast(i: np.ndarray, j: np.ndarray, p: np.ndarray, n_statements: int) -> np.ndarray:

@@ -27,6 +27,8 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from .rank import ranked_by_contrast
+
 __all__ = ["render_html"]
 
 SHORT_ARTICLE = 1500  # characters: an article this short is shown whole
@@ -197,7 +199,7 @@ def _header(title: str, results: list[dict], articles: Mapping[str, str], found:
     )
     why = "the model labelled no pair <em>contradict</em>" if results else "no pair to scan"
     ranking = "P(contradict), its probability that the two statements contradict each other"
-    if results and "contrast" in results[0]:
+    if ranked_by_contrast(results):
         ranking = (
             "how far P(contradict), the model's probability that the two statements contradict "
             "each other, stands above the mean of the two statements' other pairs (a statement "
