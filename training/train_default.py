@@ -96,8 +96,8 @@ SCAN_PARAMS: dict[str, float] = {"cue_weight": 3.0, "C": 0.3}
 @click.option(
     "--scan-model",
     is_flag=True,
-    help=f"Train the scan model: also on {SCAN_PAIRS} (weight {SCAN_WEIGHT:g}), cue columns "
-    f"weighted {SCAN_PARAMS['cue_weight']:g}.",
+    help=f"Train the scan model: {SCAN_PAIRS} weighted {SCAN_WEIGHT:g} instead of "
+    f"{WEIGHTS[SCAN_PAIRS]:g}, cue columns weighted {SCAN_PARAMS['cue_weight']:g}.",
 )
 @click.option(
     "--param",
