@@ -14,9 +14,9 @@ repository. ``fnc1``, ``french`` and ``ablation`` train fresh pipelines with
 :func:`stance.model.make_pipeline`; ``--param KEY VALUE`` (repeatable) changes one parameter
 (a ``make_pipeline`` argument, a featurizer argument, or any nested ``step__param`` such as
 ``clf__class_weight balanced`` or ``features__negation drop``) so that every figure in the
-docstrings below can be reproduced. ``--validate`` scores on a held-out slice of the *training*
-data instead of the test sets: parameters are chosen that way, never on a test set. The figures
-go into README.md by hand.
+docstrings below can be reproduced. ``--validate`` (and for ``fnc1`` ``--validate-topics``)
+scores on a held-out slice of the *training* data instead of the test sets: parameters are
+chosen that way, never on a test set. The figures go into README.md by hand.
 """
 
 from __future__ import annotations
