@@ -50,11 +50,11 @@ import time
 from pathlib import Path
 
 import click
-from sklearn.metrics import accuracy_score, f1_score
 from sklearn.pipeline import Pipeline
 
 from stance import api
 from stance.extract import Statement, extract, match_key, read_article, score_articles
+from stance.metrics import classification_report
 from stance.model import SCAN_MODEL_FILE, load_model
 from stance.pairs import statement_text
 from stance.rank import DEFAULT_RANK, RANKS
@@ -172,12 +172,11 @@ def pair_accuracy(key: dict, pipeline: Pipeline) -> dict:
         (statement_text(statements[p["a"]]), statement_text(statements[p["b"]]))
         for p in key["pairs"]
     ]
-    gold = [p["label"] for p in key["pairs"]]
-    predicted = list(pipeline.predict(pairs))
+    report = classification_report([p["label"] for p in key["pairs"]], pipeline.predict(pairs))
     result = {
-        "n": len(gold),
-        "accuracy": round(float(accuracy_score(gold, predicted)), 4),
-        "macro_f1": round(float(f1_score(gold, predicted, average="macro")), 4),
+        "n": report["n"],
+        "accuracy": round(report["accuracy"], 4),
+        "macro_f1": round(report["macro_f1"], 4),
     }
     click.echo(
         f"labelled pairs: accuracy {result['accuracy']:.3f}, macro-F1 {result['macro_f1']:.3f} "
