@@ -473,7 +473,7 @@ _TOKEN = re.compile(
 _CHUNK_BREAK = re.compile(r",(?!\d)|;|:(?!\d)|\s[–—-]\s")
 # Opening quotation marks and the mark that closes each (also read by stance.pairs).
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
-_CLOSING_QUOTES = '»”"'
+_CLOSING_QUOTES = "".join(QUOTE_PAIRS.values())
 _TRAILING = " \t\r\n,;:.!?"
 # Words a reporter puts between a cue and its subject or content: "a déclaré dimanche à l'AFP
 # la préfète", "said on Sunday", "estime au contraire que". ("only", "seulement" belong to the
