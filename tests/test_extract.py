@@ -20,7 +20,7 @@ from stance.extract import (
     score_extraction,
     speakers_agree,
 )
-from stance.extract import _sentences as sentences
+from stance.extract.sentences import _sentences as sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-import stance.cli
+import stance.cli.score
 from stance.cli import cli
 from stance.features import MAX_CHARS
 
@@ -58,7 +58,7 @@ def test_an_interrupted_scoring_run_keeps_the_old_output_whole(model_path, tmp_p
     )
     out = tmp_path / "out.jsonl"
     out.write_text("old results\n", encoding="utf-8")
-    real = stance.cli.load_model(model_path)
+    real = stance.cli.score.load_model(model_path)
     calls = {"n": 0}
 
     class Interrupted:
@@ -68,7 +68,7 @@ def test_an_interrupted_scoring_run_keeps_the_old_output_whole(model_path, tmp_p
                 raise KeyboardInterrupt
             return real.predict_proba(pairs)
 
-    monkeypatch.setattr(stance.cli, "load_model", lambda path: Interrupted())
+    monkeypatch.setattr(stance.cli.score, "load_model", lambda path: Interrupted())
     result = run("score", "-i", str(src), "-o", str(out), "--force")
     assert result.exit_code == 130
     assert out.read_text(encoding="utf-8") == "old results\n"

@@ -109,17 +109,17 @@ def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
 
 
 def test_scan_defaults_to_the_shipped_scan_model(monkeypatch, model_path):
-    import stance.cli
+    import stance.cli.scan
 
     asked = []
-    real = stance.cli.load_model
+    real = stance.cli.scan.load_model
 
     def recording(path, default):
         asked.append((path, default))
         return real(model_path)
 
     monkeypatch.delenv("STANCE_MODEL", raising=False)
-    monkeypatch.setattr(stance.cli, "load_model", recording)
+    monkeypatch.setattr(stance.cli.scan, "load_model", recording)
     assert run("scan", "--json", str(ARTICLES[0])).exit_code == 0
     assert run("scan", "-m", str(model_path), "--json", str(ARTICLES[0])).exit_code == 0
     assert asked == [(None, SCAN_MODEL_FILE), (str(model_path), SCAN_MODEL_FILE)]

@@ -28,7 +28,7 @@ of 50 passes, in articles and characters per second.
 Measured on the 2-core development machine (2026-11-25), rule-based extractor: statement
 precision 1.000, recall 1.000, F1 1.000, speaker accuracy 1.000 on the 99 key statements (an
 in-sample figure: the rules were written while reading these articles; their known limits
-are listed in stance/extract.py's docstring), about 140 articles/s or 335,000 characters/s;
+are listed in the stance.extract docstring), about 140 articles/s or 335,000 characters/s;
 pysbd's sentence splitting takes about two thirds of that time.
 
 spaCy was measured against it on the four French articles (54 key statements; the official

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.resources import files
 
-from .fold import folded
+from .text import folded
 
 LEXICON = "lexicons/fr-en.tsv"
 

@@ -23,9 +23,9 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from . import bilingual, numbers
+from . import bilingual, quantities
 from .features import Pairs, count_matrix, distinct_texts, number_tokens, split_pairs
-from .fold import folded
+from .text import folded, guess_lang
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
@@ -83,7 +83,7 @@ def _stem(word: str) -> str | None:
 
 
 _fold = lru_cache(maxsize=STATEMENT_CACHE)(folded)
-_read = lru_cache(maxsize=STATEMENT_CACHE)(numbers.read)
+_read = lru_cache(maxsize=STATEMENT_CACHE)(quantities.read)
 
 
 @lru_cache(maxsize=STATEMENT_CACHE)
@@ -149,7 +149,7 @@ class _Batch:
             )
         shape = (len(vocabulary), len(columns))  # every column is known only now
         stems = _binary_product(has, _binary(words, own, shape))
-        langs = np.array([numbers.guess_lang(text) for text in self.texts])
+        langs = np.array([guess_lang(text) for text in self.texts])
         reached = stems
         for lang, link in translated.items():
             of_lang = sp.diags((langs == lang).astype(np.float32)) @ has
@@ -180,8 +180,8 @@ class _Batch:
         return self._related
 
     @cached_property
-    def quantities(self) -> list[tuple[list[numbers.Quantity], list[numbers.Change]]]:
-        """What :func:`stance.numbers.read` finds in each statement (quantities, changes)."""
+    def quantities(self) -> list[tuple[list[quantities.Quantity], list[quantities.Change]]]:
+        """What :func:`stance.quantities.read` finds in each statement (quantities, changes)."""
         return [_read(text) for text in self.texts]
 
     @cached_property
@@ -679,9 +679,9 @@ def _log1p(counts: np.ndarray) -> np.ndarray:
 # --- quantities -------------------------------------------------------------------------------
 
 
-def _matched(qa: list[numbers.Quantity], qb: list[numbers.Quantity]):
+def _matched(qa: list[quantities.Quantity], qb: list[quantities.Quantity]):
     """Quantity pairs that plausibly count the same thing: comparable ones, else same unit."""
-    pairs = [(x, y) for x in qa for y in qb if numbers.comparable(x, y)]
+    pairs = [(x, y) for x in qa for y in qb if quantities.comparable(x, y)]
     if pairs:
         return pairs
     return [
@@ -689,14 +689,18 @@ def _matched(qa: list[numbers.Quantity], qb: list[numbers.Quantity]):
     ]
 
 
-def _one_thing(x: numbers.Quantity, y: numbers.Quantity) -> bool:
+def _one_thing(x: quantities.Quantity, y: quantities.Quantity) -> bool:
     """Whether both quantities name what they count and it is one thing: the same noun, or one
     concept in two words ("combattants" / "jihadistes"), not a broader and a narrower one
     ("personnes" / "pompiers": 4 dead and 120 firefighters are both counts of people)."""
-    return x.noun is not None and y.noun is not None and bool(numbers.kinds(x) & numbers.kinds(y))
+    return (
+        x.noun is not None
+        and y.noun is not None
+        and bool(quantities.kinds(x) & quantities.kinds(y))
+    )
 
 
-def _fmt(q: numbers.Quantity) -> str:
+def _fmt(q: quantities.Quantity) -> str:
     def num(v: float) -> str:
         return f"{v:,.0f}" if v >= 10 else f"{v:g}"
 
@@ -708,7 +712,7 @@ def _fmt(q: numbers.Quantity) -> str:
 class QuantityCues(_Cues):
     """Do both sides count the same thing, and do their intervals and changes agree?
 
-    Built on :mod:`stance.numbers`: intervals for exact figures, ranges, vague quantities
+    Built on :mod:`stance.quantities`: intervals for exact figures, ranges, vague quantities
     ("quelques centaines" = 200–900) and comparatives, plus changes ("a doublé", "halved").
     """
 
@@ -729,7 +733,7 @@ class QuantityCues(_Cues):
     )
 
     def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        found = [quantities for quantities, _ in batch.quantities]  # changes only as a sign
+        found = [qs for qs, _ in batch.quantities]  # changes only as a sign
         net = np.array([_net(changes) for _, changes in batch.quantities], dtype=np.float64)
         has = batch.counts
         direction = np.sign(net)
@@ -742,10 +746,12 @@ class QuantityCues(_Cues):
             pairs = _matched(found[first], found[second])
             if pairs:
                 matched[i] = True
-                overlapping[i] = any(numbers.overlap(x, y) for x, y in pairs)
+                overlapping[i] = any(quantities.overlap(x, y) for x, y in pairs)
                 named = [(x, y) for x, y in pairs if _one_thing(x, y)]
-                named_disjoint[i] = bool(named) and not any(numbers.overlap(x, y) for x, y in named)
-                gap[i] = min(numbers.gap(x, y) for x, y in pairs)
+                named_disjoint[i] = bool(named) and not any(
+                    quantities.overlap(x, y) for x, y in named
+                )
+                gap[i] = min(quantities.gap(x, y) for x, y in pairs)
         da, db = direction[a], direction[b]
         related = batch.related(a, b)
         return [
@@ -771,7 +777,7 @@ class QuantityCues(_Cues):
         (qa, ca), (qb, cb) = _read(a), _read(b)
         notes = []
         for x, y in _matched(qa, qb)[:2]:
-            verdict = "overlap" if numbers.overlap(x, y) else "do not overlap"
+            verdict = "overlap" if quantities.overlap(x, y) else "do not overlap"
             notes.append(f"quantities {_fmt(x)} vs {_fmt(y)} {verdict}")
         da, db = _direction(ca), _direction(cb)
         if da * db < 0:
@@ -779,12 +785,12 @@ class QuantityCues(_Cues):
         return notes
 
 
-def _net(changes: list[numbers.Change]) -> int:
+def _net(changes: list[quantities.Change]) -> int:
     """Increases less decreases: its sign is the statement's direction."""
     return sum(c.direction for c in changes)
 
 
-def _direction(changes: list[numbers.Change]) -> float:
+def _direction(changes: list[quantities.Change]) -> float:
     """+1 if the statement reports an increase, -1 a decrease, 0 neither or both."""
     return float(np.sign(_net(changes)))
 

@@ -10,7 +10,7 @@ measured five ways that complement each other across languages:
 - **names**: Jaccard overlap of the capitalised names in the two quotes, which stay the same in
   both languages;
 - **quantities**: both claims give a quantity of the same kind (same unit, and the same counted
-  noun or one thing named in two languages, "pompiers" / "firefighters": :func:`numbers.kinds`);
+  noun or one thing named in two languages, "pompiers" / "firefighters": :func:`quantities.kinds`);
 - **story**: Jaccard overlap of the names of the two statements' whole articles, so that two
   outlets' reports of one event, in two languages, are compared even where a sentence names
   nobody;
@@ -60,9 +60,10 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from . import numbers
+from . import quantities
 from .cues import proper_names, shorter_share, stems_and_reach
 from .extract import QUOTE_PAIRS, speakers_agree
+from .text import guess_lang
 
 NAME_WEIGHT = 0.5
 QUANTITY_BONUS = 0.15
@@ -124,12 +125,10 @@ def _in_quotation_marks(claim: str, quote: str) -> bool:
 
 
 def _quantity_kinds(text: str) -> set[str]:
-    """What the quantities of ``text`` count (:func:`stance.numbers.kinds`): the same noun, or
+    """What the quantities of ``text`` count (:func:`stance.quantities.kinds`): the same noun, or
     one concept named in two languages."""
     return {
-        kind
-        for q in numbers.quantities(text, numbers.guess_lang(text))
-        for kind in numbers.kinds(q)
+        kind for q in quantities.quantities(text, guess_lang(text)) for kind in quantities.kinds(q)
     }
 
 
@@ -189,9 +188,7 @@ class _Signals:
         self.stems, self.reached = stems_and_reach(claims)
         self.stem_sizes = np.diff(self.stems.indptr).astype(np.float64)
         # The extractor gives each statement its language; a statement file may not.
-        self.lang = np.array(
-            [s.get("lang") or numbers.guess_lang(c) for s, c in zip(statements, claims)]
-        )
+        self.lang = np.array([s.get("lang") or guess_lang(c) for s, c in zip(statements, claims)])
         self.article = np.unique([str(s.get("article")) for s in statements], return_inverse=True)[
             1
         ].ravel()

@@ -7,18 +7,20 @@ import re
 
 import pytest
 
-from stance import numbers
-from stance.numbers import (
+from stance.quantities import (
     VAGUE,
     Quantity,
     changes,
     comparable,
     gap,
-    guess_lang,
     kinds,
+    lexicon,
     overlap,
+    parse,
     quantities,
 )
+from stance.quantities import change as change_rules
+from stance.text import guess_lang
 
 INF = math.inf
 
@@ -660,30 +662,30 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_number_and_change_starts_match_the_plain_lookbehind_regexes(text):
     starters = re.compile(
-        rf"(?<![\w.,/:])\d|(?<![\w-])(?:{numbers._alternation(numbers._STARTERS)})(?!\w)",
+        rf"(?<![\w.,/:])\d|(?<![\w-])(?:{lexicon._alternation(lexicon._STARTERS)})(?!\w)",
         re.IGNORECASE,
     )
-    doc = numbers._Doc(text, "fr")
-    assert numbers._candidates(doc) == [m.start() for m in starters.finditer(text)]
-    for lang, table in (("fr", numbers._FR_CHANGES), ("en", numbers._EN_CHANGES)):
+    doc = parse._Doc(text, "fr")
+    assert parse._candidates(doc) == [m.start() for m in starters.finditer(text)]
+    for lang, table in (("fr", change_rules._FR_CHANGES), ("en", change_rules._EN_CHANGES)):
         stems = {stem for entry in table for stem in entry[0]}
-        verbs = re.compile(rf"(?<![\w-])(?:{numbers._alternation(stems)})", re.IGNORECASE)
+        verbs = re.compile(rf"(?<![\w-])(?:{lexicon._alternation(stems)})", re.IGNORECASE)
         expected = [m.start() for m in verbs.finditer(text)]
-        assert numbers._CHANGE_RULES[lang].candidates.starts(doc) == expected
-    assert numbers._ANY_CHANGE.found(doc) == bool(
-        re.search(rf"(?<![\w-])(?:{numbers._alternation(numbers._CHANGE_STEMS)})", text, re.I)
+        assert change_rules._CHANGE_RULES[lang].candidates.starts(doc) == expected
+    assert change_rules._ANY_CHANGE.found(doc) == bool(
+        re.search(rf"(?<![\w-])(?:{lexicon._alternation(change_rules._CHANGE_STEMS)})", text, re.I)
     )
 
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_read_is_quantities_and_changes(text):
     for lang in (None, "fr", "en"):
-        assert numbers.read(text, lang) == (quantities(text, lang), changes(text, lang))
+        assert change_rules.read(text, lang) == (quantities(text, lang), changes(text, lang))
 
 
 def test_quantities_built_without_init_equal_the_dataclass():
     values = (1.0, 2.0, "range", "EUR", None, "1 à 2 euros", 0, 11)
-    built = numbers._quantity(*values)
+    built = parse._quantity(*values)
     assert built == Quantity(*values) and repr(built) == repr(Quantity(*values))
     with pytest.raises(AttributeError):
         built.low = 3.0  # still frozen

@@ -1,0 +1,573 @@
+"""Word lists and patterns of attribution in French and English news copy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# French reporting verbs: past participle -> finite forms (3rd person present, imperfect,
+# simple past). Participles need an auxiliary ("a indiqué"); finite forms are ambiguous with
+# nouns ("le juge", "une avance") and are accepted only in an unambiguous position (see
+# _finite_ok).
+_FR_VERBS = {
+    "déclaré": "déclare déclarent déclarait déclaraient déclara",
+    "affirmé": "affirme affirment affirmait affirmaient affirma",
+    "indiqué": "indique indiquent indiquait indiquaient indiqua",
+    "précisé": "précise précisent précisait précisaient précisa",
+    "ajouté": "ajoute ajoutent ajoutait ajoutaient ajouta",
+    "assuré": "assure assurent assurait assuraient assura",
+    "annoncé": "annonce annoncent annonçait annonçaient annonça",
+    "estimé": "estime estiment estimait estimaient estima",
+    "jugé": "juge jugent jugeait jugeaient jugea",
+    "expliqué": "explique expliquent expliquait expliquaient expliqua",
+    "souligné": "souligne soulignent soulignait soulignaient souligna",
+    "révélé": "révèle révèlent révélait révélaient révéla",
+    "dénoncé": "dénonce dénoncent dénonçait dénonçaient dénonça",
+    "raconté": "raconte racontent racontait racontaient raconta",
+    "confirmé": "confirme confirment confirmait confirmaient confirma",
+    "avancé": "avance avancent avançait avançaient avança",
+    "insisté": "insiste insistent insistait insistaient insista",
+    "rappelé": "rappelle rappellent rappelait rappelaient rappela",
+    "nié": "nie nient niait niaient nia",
+    "contesté": "conteste contestent contestait contestaient contesta",
+    "signalé": "signale signalent signalait signalaient signala",
+    "constaté": "constate constatent constatait constataient constata",
+    "confié": "confie confient confiait confiaient confia",
+    "déploré": "déplore déplorent déplorait déploraient déplora",
+    "regretté": "regrette regrettent regrettait regrettaient regretta",
+    "martelé": "martèle martèlent martelait martelaient martela",
+    "noté": "note notent notait notaient nota",
+    "observé": "observe observent observait observaient observa",
+    "considéré": "considère considèrent considérait considéraient considéra",
+    "recommandé": "recommande recommandent recommandait recommandaient recommanda",
+    "témoigné": "témoigne témoignent témoignait témoignaient témoigna",
+    "détaillé": "détaille détaillent détaillait détaillaient détailla",
+    "avoué": "avoue avouent avouait avouaient avoua",
+    "concédé": "concède concèdent concédait concédaient concéda",
+    "répété": "répète répètent répétait répétaient répéta",
+    "pensé": "pense pensent pensait pensaient",
+    "cru": "croit croient croyait croyaient",
+    "dit": "dit disent disait disaient",
+    "averti": "avertit avertissent avertissait avertissaient",
+    "démenti": "dément démentent démentait démentaient démentit",
+    "reconnu": "reconnaît reconnait reconnaissent reconnaissait reconnaissaient reconnut",
+    "admis": "admet admettent admettait admettaient admit",
+    "soutenu": "soutient soutiennent soutenait soutenaient soutint",
+    "prévenu": "prévient préviennent prévenait prévenaient prévint",
+    "promis": "promet promettent promettait promettaient promit",
+    "prédit": "prédit prédisent prédisait prédisaient",
+    "écrit": "écrit écrivent écrivait écrivaient écrivit",
+    "répondu": "répond répondent répondait répondaient répondit",
+    "garanti": "garantit garantissent garantissait garantissaient",
+}
+
+
+# Reporting phrases of several words: participle -> finite forms.
+_FR_PHRASES = {
+    "fait savoir": ("fait savoir", "font savoir"),
+    "fait valoir": ("fait valoir", "font valoir"),
+    "laissé entendre": ("laisse entendre", "laissent entendre"),
+    "mis en garde": ("met en garde", "mettent en garde"),
+    "fait état": ("fait état", "font état"),
+}
+
+
+# Verbs that frame a quotation only after it ("..., a-t-il lancé"); before a clause they mean
+# something else ("a lancé une pétition").
+_FR_FRAME_VERBS = {
+    "lancé": "lance lancent lançait lança",
+    "poursuivi": "poursuit poursuivent poursuivait poursuivit",
+    "glissé": "glisse glissent glissait glissa",
+    "commenté": "commente commentent commentait commenta",
+    "résumé": "résume résument résumait résuma",
+    "tranché": "tranche tranchent tranchait trancha",
+    "ironisé": "ironise ironisent ironisait ironisa",
+    "répliqué": "réplique répliquent répliquait répliqua",
+    "rétorqué": "rétorque rétorquent rétorquait rétorqua",
+    "renchéri": "renchérit renchérissent renchérissait renchérit",
+    "conclu": "conclut concluent concluait",
+    "fustigé": "fustige fustigent fustigeait fustigea",
+    "tempêté": "tempête tempêtent tempêtait tempêta",
+}
+
+
+# English: past / participle -> 3rd person present.
+_EN_VERBS = {
+    "said": "says",
+    "told": "tells",
+    "added": "adds",
+    "claimed": "claims",
+    "denied": "denies",
+    "insisted": "insists",
+    "warned": "warns",
+    "estimated": "estimates",
+    "stated": "states",
+    "announced": "announces",
+    "explained": "explains",
+    "argued": "argues",
+    "noted": "notes",
+    "confirmed": "confirms",
+    "acknowledged": "acknowledges",
+    "admitted": "admits",
+    "revealed": "reveals",
+    "promised": "promises",
+    "predicted": "predicts",
+    "stressed": "stresses",
+    "maintained": "maintains",
+    "asserted": "asserts",
+    "alleged": "alleges",
+    "pledged": "pledges",
+    "vowed": "vows",
+    "conceded": "concedes",
+    "complained": "complains",
+    "cautioned": "cautions",
+    "reiterated": "reiterates",
+    "disclosed": "discloses",
+    "contended": "contends",
+    "suggested": "suggests",
+    "emphasised": "emphasises",
+    "emphasized": "emphasizes",
+    "recommended": "recommends",
+    "believed": "believes",
+    "wrote": "writes",
+    "written": "writes",
+}
+
+
+_EN_FRAME_VERBS = {
+    "replied": "replies",
+    "responded": "responds",
+    "countered": "counters",
+    "quipped": "quips",
+    "recalled": "recalls",
+    "continued": "continues",
+}
+
+
+# English present forms that are also common nouns ("insurance claims", "estimates show"):
+# like French finite forms, accepted only in an unambiguous position.
+_EN_NOUNISH = _words("claims estimates states notes promises stresses pledges vows cautions")
+
+
+# Verbs whose object comes before "that"/"que": "told reporters that", "denied reports that".
+_OBJECT_VERBS = _words(
+    "told tells informed assured reminded warned denied denies rejected dismissed promised "
+    "convinced"
+)
+
+
+_FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|auront)"
+
+
+_EN_AUX = r"(?:has|have|had)"
+
+
+_FR_AUX_WORDS = _words("a ont avait avaient aurait auraient aura auront est sont va vont doit")
+
+
+_EN_AUX_WORDS = _words("has have had is are was were will would")
+
+
+# At most two adverbs between auxiliary and participle ("a cependant précisé", "has also said").
+_FR_ADVERBS = (
+    r"(?:\w+ment|cependant|pourtant|toutefois|également|aussi|déjà|encore|enfin|ensuite|alors|"
+    r"bien|même|notamment|ainsi|d['’]ailleurs|au contraire|pas|jamais|plus|lui-même|elle-même)"
+)
+
+
+_EN_ADVERBS = r"(?:\w+ly|also|since|already|again|never|not|repeatedly|further|then|even|long)"
+
+
+_NEGATIONS = _words("pas jamais plus not never ne n' n’ no")
+
+
+# Stressed and subject pronouns, with what they say about the speaker.
+_PRONOUNS = {
+    "il": ("m", False),
+    "elle": ("f", False),
+    "ils": (None, True),
+    "elles": ("f", True),
+    "lui": ("m", False),
+    "eux": (None, True),
+    "he": ("m", False),
+    "she": ("f", False),
+    "it": (None, False),
+    "they": (None, None),
+    "him": ("m", False),
+    "her": ("f", False),
+    "them": (None, None),
+}
+
+
+_SUBJECT_PRONOUNS = _words("il elle ils elles he she it they")
+
+
+# Words that show a clause of its own between a verb and its "that"/"que" ("told reporters
+# she had found no evidence that"): its subject, or a verb after it.
+_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | _words("there no nothing none aucun aucune rien personne")
+
+
+_CLAUSE_VERBS = _words("had has have was were is are avait avaient ont est était")
+
+
+_STRESSED_PRONOUNS = _words("lui elle eux elles him her them")
+
+
+_RELATIVES = _words("qui who which that dont lequel laquelle lesquels lesquelles where whose où")
+
+
+_DETERMINERS = _words(
+    "le la les l' l’ un une des du de d' d’ son sa ses leur leurs ce cet cette ces plusieurs "
+    "certains certaines quelques chaque notre nos votre vos aucun aucune tous toutes "
+    "the a an its their his her this these those some several many our one each"
+)
+
+
+_FEMININE_DETERMINERS = _words("la une sa cette")
+
+
+_MASCULINE_DETERMINERS = _words("le un ce cet du")
+
+
+_PLURAL_DETERMINERS = _words("les des ces plusieurs certains certaines quelques leurs nos vos")
+
+
+_SINGULAR_DETERMINERS = _words("le la l' l’ un une son sa ce cet cette a an its his her this")
+
+
+_INDEFINITE = _words("un une a an one")
+
+
+_OBJECT_CLITICS = _words("l' l’")
+
+
+# Adverbs between a subject and its reporting verb ("he also said", "Le Goff later claimed"):
+# read with the verb, so that the subject is the name or the pronoun before them.
+_ADVERBS_BEFORE_CUE = _words("also later further again then")
+
+
+# A participle opening an aside between subject and verb ("X, élu en 2020, a dit").
+_PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ée?s?|ue?s?|ie?s?|ed|ing)")
+
+
+# After a determiner a cue word is a noun or an adjective ("le juge", "an estimated 5,000");
+# after "was" a passive ("was told").
+_NOT_BEFORE_A_CUE = _DETERMINERS | _words("was were been be is are being")
+
+
+_SUBJECT_RELATIVES = _words("qui who which")
+
+
+_AS = _words("comme as")
+
+
+# "ceux de X", "celle de X": the demonstrative stands for the speaker named after it.
+_DEMONSTRATIVES = _words("ceux celle celui celles those that")
+
+
+_DE = _words("de du des d' d’ of")
+
+
+# Prepositions that end a speaker's noun phrase ("la direction | dans un communiqué"); "de",
+# "à", "of" and "for" stay inside titles ("le secrétaire à la défense").
+_STOP_PREPOSITIONS = _words(
+    "dans lors devant pendant sur avec en par après avant depuis durant chez selon malgré "
+    "on in at during outside after before from with via to while according"
+)
+
+
+_INTRO_WORDS = _words(
+    "dans en au aux à lors pendant après avant depuis sur selon pour chez par mais et or donc "
+    "in on at during after before since for by from but and so yet however meanwhile also "
+    "hier aujourd'hui yesterday today ainsi alors ensuite enfin cependant pourtant toutefois"
+)
+
+
+_TIME_WORDS = _words(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+)
+
+
+_MONTHS = _words(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "january february march april may june july august september october november december"
+)
+
+
+_CONJUNCTIONS = _words("et mais or donc and but so yet")
+
+
+# A name after one of these is a place or an employer ("an analyst at Enerlys"), not a speaker.
+_PREPOSITIONS = _STOP_PREPOSITIONS | _INTRO_WORDS
+
+
+# Words that show a chunk holds a clause, not just a noun phrase.
+_CLAUSE_WORDS = {
+    "fr": _words(
+        "est sont était étaient a ont avait avaient sera seront serait seraient va vont doit "
+        "doivent peut peuvent fait font que qu' qu’ qui quand lorsque si car où dont"
+    ),
+    "en": _words(
+        "is are was were has have had will would can could may might must should does did "
+        "that who which when while because if where"
+    ),
+}
+
+
+# Parenthetical adverbs between a subject and its verb ("X, however, told ...").
+_PARENTHETICALS = _words(
+    "however though meanwhile also too cependant pourtant toutefois néanmoins enfin aussi "
+    "lui elle eux lui-même elle-même"
+)
+
+
+# Capitalised titles that are not part of a person's name ("Interior Minister Nadia Benhamou").
+_TITLES = _words(
+    "minister ministre president président présidente mayor maire prefect préfet préfète general "
+    "général colonel commander commandant director directeur directrice secretary secrétaire "
+    "spokesman spokeswoman spokesperson porte-parole chairman chairwoman chief chef senator "
+    "sénateur sénatrice governor gouverneur judge juge prosecutor procureur procureure dr doctor "
+    "docteur professor prof professeur mr mrs ms miss m mme mlle me maître sir lord lady king "
+    "queen prince princess pope pape premier chancellor chancelier ceo pdg officer lieutenant "
+    "captain capitaine sergeant admiral amiral ambassador ambassadeur ambassadrice envoy envoyé "
+    "commissioner commissaire forecaster analyst analyste economist économiste leader deputy "
+    "député députée representative rep sen gen col lt capt sgt gov rev father bishop cardinal "
+    "imam rabbi sheikh emir coach entraîneur mayor-elect superintendent inspector"
+)
+
+
+# Bodies and groups that make statements, for verbs that are also nouns ("L'opposition juge").
+_BODIES = _words(
+    "gouvernement opposition syndicat syndicats ministère direction police gendarmerie parquet "
+    "entreprise groupe association mairie préfecture commission fédération parti armée agence "
+    "autorités experts spécialistes analystes habitants salariés manifestants élus sources "
+    "government union unions ministry management prosecutors company group council party army "
+    "agency authorities experts analysts residents workers protesters officials sources "
+    "regulator régulateur"
+)
+
+
+_FEMININE_WORDS = _words(
+    "spokeswoman chairwoman mrs ms miss madam madame mme mlle préfète présidente directrice "
+    "sénatrice députée ambassadrice procureure princess queen lady"
+)
+
+
+_MASCULINE_WORDS = _words("spokesman chairman mr monsieur sir lord king prince")
+
+
+_NAME_PARTICLES = _words("de du des d' d’ le la van von der den da di del bin ben al el ibn")
+
+
+# "selon les cas", "according to plan": the preposition names no source.
+_NOT_SOURCES = re.compile(
+    r"(?:les?\s+cas|toute\s+\w+|que|qu['’]|(?:the\s+)?(?:plan|schedule))(?![\w-])", re.IGNORECASE
+)
+
+
+_SENTENCE_ABBREVIATIONS = {
+    # Titles before a name, and months before a number, that pysbd's lists lack for news copy.
+    "fr": _words(
+        "dr pr mme mmes mlle mlles me mgr st ste gal cdt lt col janv févr avr juil sept oct nov déc"
+    ),
+    "en": _words(
+        "dr prof gen lt col maj capt sgt gov sen rep rev st mr mrs ms jan feb apr aug sept oct "
+        "nov dec"
+    ),
+}
+
+
+_MONTH_ABBREVIATIONS = _words("janv févr avr juil sept oct nov déc jan feb apr aug dec")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so that "laissé entendre" wins over a prefix of it."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len)[::-1])
+
+
+def _compile_cues(
+    aux: str, adverbs: str, participles: Iterable[str], finite: Iterable[str]
+) -> re.Pattern[str]:
+    """One regex for a language's reporting verbs; named groups say which form matched.
+
+    ``pi``: a pronoun inverted after the auxiliary or the finite verb ("a-t-il dit",
+    "juge-t-elle"); ``adv``: the adverbs between auxiliary and participle (a negation there
+    cancels the attribution); ``pp``/``fin``: the verb.
+    """
+    inverted = r"(?:-t-|-)(?P<pi>il|elle|ils|elles|on)"
+    inverted2 = r"(?:-t-|-)(?P<pi2>il|elle|ils|elles|on)"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<aux>{aux})(?:{inverted})?(?P<adv>(?:\s+{adverbs}){{0,2}})\s+"
+        rf"(?P<pp>{_alternation(participles)})"
+        rf"|(?P<fin>{_alternation(finite)})(?:{inverted2})?)(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+_CUES = {
+    "fr": _compile_cues(
+        _FR_AUX,
+        _FR_ADVERBS,
+        [*_FR_VERBS, *_FR_FRAME_VERBS, *_FR_PHRASES],
+        [f for forms in (*_FR_VERBS.values(), *_FR_FRAME_VERBS.values()) for f in forms.split()]
+        + [f for forms in _FR_PHRASES.values() for f in forms],
+    ),
+    "en": _compile_cues(
+        _EN_AUX,
+        _EN_ADVERBS,
+        [*_EN_VERBS, *_EN_FRAME_VERBS],
+        [*_EN_VERBS, *_EN_VERBS.values(), *_EN_FRAME_VERBS, *_EN_FRAME_VERBS.values()],
+    ),
+}
+
+
+# "s'est-il limité à dire", "s'est contentée de répondre": a restricted statement is one.
+_FR_RESTRICTED = re.compile(
+    r"(?<![\w-])s['’]est(?:-(?P<pi>il|elle|on))?\s+(?:limitée?|contentée?|bornée?)\s+(?:à|de)\s+"
+    r"(?:dire|déclarer|répondre|indiquer|affirmer|rappeler|souligner|préciser)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_FRAME_PARTICIPLES = frozenset(
+    w.lower() for w in (*_FR_FRAME_VERBS, *_EN_FRAME_VERBS, *_EN_FRAME_VERBS.values())
+) | frozenset(f for forms in _FR_FRAME_VERBS.values() for f in forms.split())
+
+
+# Lower-cased words at which a cue can start (a hyphenated "a-t-il" counts by its first part).
+_CUE_STARTS = {
+    "fr": _words("a ont avait avaient aurait auraient aura auront")
+    | {
+        f.split()[0]
+        for forms in (*_FR_VERBS.values(), *_FR_FRAME_VERBS.values())
+        for f in forms.split()
+    }
+    | {f.split()[0] for forms in _FR_PHRASES.values() for f in forms},
+    "en": _words("has have had")
+    | {
+        w.lower()
+        for w in (*_EN_VERBS, *_EN_VERBS.values(), *_EN_FRAME_VERBS, *_EN_FRAME_VERBS.values())
+    },
+}
+
+
+_SOURCE_STARTS = _words("selon d' d’ according pour")
+
+
+# Source prepositions. "Pour X, ..." is one only at the start of a clause (checked in code).
+_SOURCES = re.compile(
+    r"(?<![\w-])(?P<src>selon|d['’]après(?!-)|according\s+to|pour)(?![\w-])", re.IGNORECASE
+)
+
+
+_SELON_LEQUEL = re.compile(r"\s*(?:lequel|laquelle|lesquels|lesquelles)\b\s*,?\s*", re.IGNORECASE)
+
+
+_TOKEN = re.compile(
+    # a title abbreviation before a name ("M. Dupont", "Dr. Jones") is one word
+    r"(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|Mr|Mrs|Ms|St|Ste|Gen|Lt|Col|Sen|Rep|Gov|Prof|Capt|Sgt"
+    r"|Maj)\.(?=\s+[A-ZÀ-Ý])"
+    # French elisions are words of their own ("l'", "qu'"), "aujourd'hui" is not one
+    r"|(?i:aujourd['’]hui)|(?i:(?:lorsqu|puisqu|jusqu|qu|[cdjlmnst])['’])(?=\w)"
+    r"|\w+(?:[-'’.]\w+)*|[^\w\s]"
+)
+
+
+# Chunk boundaries: commas, semicolons, colons and dashes (but not a decimal comma "1,5").
+_CHUNK_BREAK = re.compile(r",(?!\d)|;|:(?!\d)|\s[–—-]\s")
+
+
+# Opening quotation marks and the mark that closes each (also read by stance.pairs).
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+
+
+_CLOSING_QUOTES = "".join(QUOTE_PAIRS.values())
+
+
+_TRAILING = " \t\r\n,;:.!?"
+
+
+# Words a reporter puts between a cue and its subject or content: "a déclaré dimanche à l'AFP
+# la préfète", "said on Sunday", "estime au contraire que". ("only", "seulement" belong to the
+# claim: "said only 12 ships were held".)
+_DAYS = (
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|yesterday|today|week-end|weekend|matin|soir|"
+    r"semaine|week|night|morning"
+)
+
+
+_DAY_PARTS = r"soir|matin|midi|après-midi|dernier|dernière|prochain|morning|evening|night|afternoon"
+
+
+_DATE = rf"(?i:(?:(?:ce|cette|on|last|this)\s+)?(?:{_DAYS})(?:\s+(?:{_DAY_PARTS}))?)"
+
+
+_ADVERB = (
+    r"(?!only\b|seulement\b|notamment\b|surtout\b)(?:[a-zà-öø-ÿ]+ment|[a-z]+ly)|au\s+contraire|"
+    r"toutefois|pourtant|cependant|encore|aussi|également|also|however|still|again|"
+    r"in\s+a\s+statement|dans\s+un\s+communiqué"
+)
+
+
+_ADDRESSEE = (
+    r"(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:[A-Z]{2,}\b|presse|journalistes|"
+    r"des\s+journalistes|la\s+radio|la\s+télévision|Reuters|[A-Z]\w+(?=\s+(?:que|qu['’])))"
+    r"|to\s+(?:reporters|journalists)"
+)
+
+
+_SKIP_AFTER_CUE = re.compile(rf"(?:\s+|,\s*)*(?:{_DATE}|{_ADVERB}|{_ADDRESSEE})(?![\w-])")
+
+
+_THAT = _words("que qu' qu’ that")
+
+
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|mais|et|or)\s+(?=\w)", re.IGNORECASE)
+
+
+# Words that open a sentence to link it to the previous one ("But X, ..., said", "Mais le
+# maire, Jean Dupuis, a affirmé"); they are not part of the subject that follows them.
+_DISCOURSE_CONJUNCTIONS = _words(
+    "but and yet however nevertheless nonetheless meanwhile mais et or pourtant cependant "
+    "toutefois néanmoins donc"
+)
+
+
+# Present participles that frame what follows them as the main clause's subject's words
+# ("Others put the figure lower, saying that ..."). Denials are left out: the pairing reads
+# a denial from the cue ("denied", "a démenti") and would not recognise "denying", "niant".
+_PARTICIPLE_CUES = {
+    "fr": _words(
+        "affirmant assurant estimant expliquant précisant soulignant ajoutant déclarant "
+        "indiquant jugeant rappelant arguant avertissant"
+    ),
+    "en": _words(
+        "saying adding claiming insisting warning arguing noting stressing explaining "
+        "stating asserting"
+    ),
+}
+
+
+# Sentence post-pass: a sentence closed inside a quotation and followed by a new one
+# ("« C'est fini. » Puis ...") that pysbd keeps together.
+_QUOTED_END = re.compile(r"[.!?…]\s?[»”\"](?=\s+[«\"“A-ZÀ-ÖØ-Þ])")
+
+
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(\w+)\.$")
+
+
+# Line breaks with the spaces around them; two or more newlines make a paragraph break.
+_LINE_BREAKS = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+
+
+_SENTENCE_END = '.!?…:»”"'
+
+
+_LOOKBACK = 4  # sentences within which a pronoun's antecedent is looked for

@@ -1,0 +1,469 @@
+"""Speakers: subjects, appositions, noun phrases and pronouns."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from .clauses import _Found, _is_intro, _Ref, _runs_in, _Sentence, _squash, _trim
+from .lexicon import (
+    _AS,
+    _CLAUSE_WORDS,
+    _CONJUNCTIONS,
+    _DE,
+    _DEMONSTRATIVES,
+    _DETERMINERS,
+    _EN_AUX_WORDS,
+    _FEMININE_DETERMINERS,
+    _FEMININE_WORDS,
+    _FR_AUX_WORDS,
+    _INDEFINITE,
+    _INTRO_WORDS,
+    _LOOKBACK,
+    _MASCULINE_DETERMINERS,
+    _MASCULINE_WORDS,
+    _MONTHS,
+    _PARENTHETICALS,
+    _PARTICIPLE,
+    _PLURAL_DETERMINERS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _RELATIVES,
+    _SINGULAR_DETERMINERS,
+    _STOP_PREPOSITIONS,
+    _TIME_WORDS,
+    _TITLES,
+    _TOKEN,
+    _words,
+)
+
+
+def speakers_agree(predicted: str | None, expected: str | None) -> bool:
+    """The speaker rule of :func:`score_extraction` (see there)."""
+    if predicted is None or expected is None:
+        return predicted is expected
+    a, b = _normalise_speaker(predicted), _normalise_speaker(expected)
+    if a == b:
+        return True
+    return any(
+        surname is not None and surname.casefold() in set(other.split())
+        for surname, other in ((_surname(expected), a), (_surname(predicted), b))
+    )
+
+
+def _main_subject(sent: _Sentence, end: int) -> tuple[int, int] | None:
+    """The subject that opens the sentence's main clause, before ``end``, or None.
+
+    Without a parser, the verb is the first lower-case word after the subject's first word
+    that is an auxiliary or a clause word, ends in "-ed", or is followed by a determiner or a
+    number ("Others put the figure", "The union of teachers estimated 30%"); prepositions
+    and determiners are never the verb ("The head of the union put ..."). A subject of more
+    than eight words, or one that is not a noun phrase, is not trusted.
+    """
+    chunks = sent.chunks(sent.body, end)
+    while chunks and _is_intro(sent, *chunks[0]) and len(chunks) > 1:
+        chunks = chunks[1:]  # "On Tuesday, the union put ..."
+    if not chunks:
+        return None
+    words = sent.tokens(*chunks[0])
+    aux = {"fr": _FR_AUX_WORDS, "en": _EN_AUX_WORDS}[sent.lang] | _CLAUSE_WORDS[sent.lang]
+    for i in range(1, min(len(words), 10)):
+        word, low = words[i][0], words[i][0].lower()
+        # An auxiliary first: French "a" is "has", never the English determiner.
+        if not word.islower() or (low not in aux and low in _PREPOSITIONS | _DE | _DETERMINERS):
+            continue
+        following = words[i + 1][0].lower() if i + 1 < len(words) else ""
+        if (
+            low in aux
+            or (sent.lang == "en" and low.endswith("ed"))
+            or following in _DETERMINERS
+            or following[:1].isdigit()
+        ):
+            span = (words[0][1], words[i - 1][2])
+            if i > 8 or not _is_noun_phrase(sent, *span):
+                return None
+            return span
+    return None
+
+
+def _subject_before(
+    sent: _Sentence, cue_start: int, apposition: bool = True
+) -> tuple[tuple[int, int], int, bool] | None:
+    """The subject noun phrase before a verb: (span, start of its chunk, surely a subject).
+
+    Chunks are read backwards from the verb: relative clauses, adverbs and prepositional
+    phrases between subject and verb are skipped ("X, which called the strike, claimed"), and
+    an apposition with a name is taken whole ("Le maire de X, Denis Aubanel, a affirmé";
+    "Philippe Garnier, chief executive of the operator ..., said", however long the title),
+    unless ``apposition`` is false. A sentence-initial conjunction is not read ("But X, ...").
+    "Surely" means a comma before the verb cannot be the end of a reported clause: something
+    was skipped, or the subject is or includes a name.
+    """
+    chunks = sent.chunks(sent.body, cue_start)
+    skipped = False
+    while chunks and _is_parenthetical(sent, *chunks[-1]):
+        chunks.pop()
+        skipped = True
+    if not chunks or _is_quote(sent, *chunks[-1]):
+        return None
+    head = chunks[-1]
+    span = _head_noun_phrase(sent, *head)
+    if apposition and len(chunks) > 1 and _title_after_name(sent, chunks[-2], head):
+        return (chunks[-2][0], head[1]), chunks[-2][0], True
+    if span is None:
+        return None
+    # A name ending a longer chunk is no sure subject: "... l'usine chimique Corvalis, a
+    # annoncé la préfète" is a claim, then an inverted frame.
+    named = _is_name_chunk(sent, *span) and span[0] == head[0]
+    if apposition and len(chunks) > 1 and span[0] == head[0]:
+        previous = chunks[-2]
+        if _appositive_pair(sent, previous, span):
+            return (previous[0], span[1]), previous[0], True
+    return span, head[0] if span[0] == head[0] else span[0], skipped or named
+
+
+def _appositive_pair(sent: _Sentence, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """ "Le maire de Castelroc, Denis Aubanel", "Elvéa, the state-controlled former monopoly"."""
+    if _is_quote(sent, *first) or _is_intro(sent, *first):
+        return False
+    if not (_is_noun_phrase(sent, *first) and _is_noun_phrase(sent, *second)):
+        return False
+    return bool(sent.name_runs(*first) or sent.name_runs(*second)) and (
+        _is_name_chunk(sent, *first)
+        or _is_name_chunk(sent, *second)
+        or _starts_with_determiner(sent, first)
+    )
+
+
+# What makes a chunk before a verb a comparison ("far more than the owners had acknowledged",
+# "bien plus que la direction ne l'admet") rather than who is speaking.
+_COMPARATIVES = _words("plus moins autant davantage")
+
+
+def _is_comparison(sent: _Sentence, start: int, end: int) -> bool:
+    """Whether the chunk ``start:end`` is, or ends, a comparison ("far more than the owners",
+    "[bien plus que] la direction")."""
+    before = [w[0].lower() for w in sent.tokens(sent.body, start)][-2:]
+    words = before + [w[0].lower() for w in sent.tokens(start, end)]
+    if "than" in words:
+        return True
+    return any(w in _COMPARATIVES and nxt in {"que", "qu'"} for w, nxt in pairwise(words))
+
+
+def _title_after_name(sent: _Sentence, name: tuple[int, int], title: tuple[int, int]) -> bool:
+    """ "Philippe Garnier, chief executive of the operator X (SRCE)": a lower-case noun phrase
+    after a bare name describes it, even when it is too long for :func:`_head_noun_phrase`
+    (which must not take a whole clause for a subject)."""
+    words = [w for w in sent.tokens(*title) if w[0][0].isalnum()]
+    return (
+        _is_name_chunk(sent, *name)
+        and bool(words)
+        and words[0][0][0].islower()
+        and len(words) <= 16
+        and not _is_quote(sent, *title)
+        and _is_noun_phrase(sent, *title)
+    )
+
+
+def _starts_with_determiner(sent: _Sentence, span: tuple[int, int]) -> bool:
+    words = sent.tokens(*span)
+    return bool(words) and words[0][0].lower() in _DETERMINERS
+
+
+def _head_noun_phrase(sent: _Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """The subject inside the chunk before a verb: the whole chunk if it is a noun phrase,
+    else its trailing noun phrase ("quand le maire" -> "le maire")."""
+    words = sent.tokens(start, end)
+    while words and words[0][0].lower() in _CONJUNCTIONS | _TIME_WORDS | _AS:
+        words = words[1:]  # "Et le maire", "Hier le maire", "As the minister"
+    if not words:
+        return None
+    if len(words) <= 10 and _is_noun_phrase(sent, words[0][1], end):
+        return words[0][1], end
+    return _trailing_noun_phrase(sent, words)
+
+
+def _trailing_noun_phrase(
+    sent: _Sentence, words: list[tuple[str, int, int]]
+) -> tuple[int, int] | None:
+    """The noun phrase that ends ``words``: a final name (with its title), else the phrase
+    from the last determiner that is not a complement ("... ceux de plusieurs responsables")."""
+    end = words[-1][2]
+    lowered = [w[0].lower() for w in words]
+    runs = sent.name_runs(words[0][1], end)
+    if runs and runs[-1][1] == end:
+        i = next(i for i, w in enumerate(words) if w[1] == runs[-1][0])
+        # Extend over a title and its determiner: "le général Thomas Waldhausser".
+        for back in range(i - 1, max(i - 4, -1), -1):
+            if lowered[back] in _DETERMINERS and lowered[back] not in _DE:
+                i = back
+                break
+            if not words[back][0].islower() or lowered[back] not in _TITLES:
+                break
+            i = back
+        return words[i][1], end
+    for i in range(len(words) - 1, -1, -1):
+        if lowered[i] not in _DETERMINERS or (lowered[i] in _DE and i > 0):
+            continue  # "de" inside a phrase is a preposition; "Des" opening it, an article
+        if i == 0 or lowered[i - 1] not in _DE or (i > 1 and lowered[i - 2] in _DEMONSTRATIVES):
+            # "La participation s'est établie à 48 %" holds a verb: a clause, not a subject.
+            return (words[i][1], end) if _is_noun_phrase(sent, words[i][1], end) else None
+    return None
+
+
+def _antecedent(sent: _Sentence, pronoun_start: int) -> tuple[int, int] | None:
+    """The speaker a relative pronoun stands for, with a preceding name in apposition."""
+    chunks = sent.chunks(sent.start, pronoun_start)
+    if not chunks:
+        return None
+    last = chunks[-1]
+    words = sent.tokens(*last)
+    if len(chunks) > 1 and words and words[0][0].lower() in _DETERMINERS and len(words) <= 12:
+        previous = sent.tokens(*chunks[-2])
+        runs = sent.name_runs(*chunks[-2])
+        if previous and runs and runs[-1][1] == chunks[-2][1]:
+            return runs[-1][0], last[1]
+    return _trailing_noun_phrase(sent, words) if words else None
+
+
+def _noun_phrase_after(sent: _Sentence, pos: int, mode: str) -> tuple[int, int] | None:
+    """The speaker after a cue, with its appositions.
+
+    ``mode`` is "after-verb" (inverted subject), "source-first" ("Selon X, Y": an apposition
+    must be followed by a comma, since the claim comes after it) or "source-last" ("Y, selon X").
+    """
+    text = sent.text
+    words = sent.tokens(pos, sent.end)
+    end = None
+    for word, _, w_end in words:
+        low = word.lower()
+        if word in ',;:.!?»”"' or low in _RELATIVES or low in _STOP_PREPOSITIONS:
+            break
+        if end is not None and (low in _TIME_WORDS or low in _MONTHS):
+            break
+        end = w_end
+    if end is None:
+        return None
+    head = (words[0][1], end)
+    while True:
+        m = re.match(r"\s*,\s*", text[end : sent.end])
+        if m is None:
+            break
+        chunk = next(iter(sent.chunks(end + m.end(), sent.end)), None)
+        chunk = None if chunk is None else _trim(text, *chunk)
+        if chunk is None or not _is_apposition(sent, chunk, head, mode):
+            break
+        end = chunk[1]
+    return head[0], end
+
+
+def _is_apposition(
+    sent: _Sentence, chunk: tuple[int, int], head: tuple[int, int], mode: str
+) -> bool:
+    """Whether a chunk after a speaker describes it ("Claire Vautrin", "délégué syndical",
+    "an analyst at consultancy Enerlys") rather than starting something else."""
+    words = sent.tokens(*chunk)
+    if not words or len(words) > 12 or _is_quote(sent, *chunk):
+        return False
+    if mode == "source-first" and not sent.text[chunk[1] : sent.end].lstrip().startswith(","):
+        return False
+    if not _is_noun_phrase(sent, *chunk):
+        return False
+    first = words[0][0]
+    low = first.lower()
+    if _is_name_chunk(sent, *chunk) or low in _INDEFINITE or low in {"l'un", "l'une"}:
+        return True
+    if first.islower() and low not in _DETERMINERS and low not in _INTRO_WORDS:
+        return not low.endswith(("ing", "ant"))  # "making it ...": a participle clause
+    # "Marie Roy, la porte-parole", or "son président, le magistrat Bernard Olivès": one side
+    # names the person the other describes.
+    names = _is_name_chunk(sent, *head) or any(
+        len(sent.tokens(*run)) > 1 for run in sent.name_runs(*chunk)
+    )
+    return mode != "source-first" and low in _DETERMINERS and names and len(words) <= 8
+
+
+def _is_noun_phrase(sent: _Sentence, start: int, end: int) -> bool:
+    """No verb-like word (auxiliary, conjunction, relative, reporting verb) in the span."""
+    clause_words = _CLAUSE_WORDS[sent.lang]
+    return not any(w[0].lower() in clause_words for w in sent.tokens(start, end))
+
+
+def _is_parenthetical(sent: _Sentence, start: int, end: int) -> bool:
+    """A chunk between a subject and its verb that is not part of the subject."""
+    words = sent.tokens(start, end)
+    if not words:
+        return True
+    first = words[0][0].lower()
+    if first in _RELATIVES or first in _STOP_PREPOSITIONS:
+        return True  # "which called the strike", "dans un communiqué"
+    if (
+        len(words) > 1
+        and words[0][0].islower()
+        and _PARTICIPLE.fullmatch(first)
+        and words[1][0].lower() in _PREPOSITIONS | _DE
+    ):
+        return True  # "élu en 2020", "speaking on radio", but not "délégué syndical"
+    return len(words) <= 3 and first in _PARENTHETICALS
+
+
+def _is_quote(sent: _Sentence, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in sent.quotes)
+
+
+def _is_name_chunk(sent: _Sentence, start: int, end: int) -> bool:
+    """A chunk that is only a proper name ("Claire Vautrin", "Elvéa", "Yannick Le Garrec")."""
+    runs = sent.name_runs(start, end)
+    return len(runs) == 1 and runs[0] == (start, end)
+
+
+def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return _runs_in([(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)])
+
+
+def _name_part(speaker: str) -> str | None:
+    """The person's (or organisation's) name inside a speaker, without titles.
+
+    The first run of two or more capitalised words, titles included ("Dr. Jones",
+    "Interior Minister Nadia Benhamou" -> "Jones", "Nadia Benhamou"), else the last one-word
+    run ("Auto parts maker Halvorsen" -> "Halvorsen"); a run after a preposition names a
+    place or an employer ("a virologist at Oxford"), not the speaker.
+    """
+    runs = [run for run in _speaker_runs(speaker) if run]
+    titled = [run for run in runs if len(run) > 1]
+    chosen = titled[0] if titled else (runs[-1] if runs else None)
+    if chosen is None:
+        return None
+    while len(chosen) > 1 and chosen[0].lower().rstrip(".") in _TITLES:
+        chosen = chosen[1:]
+    return " ".join(chosen)
+
+
+def _speaker_runs(speaker: str) -> list[list[str]]:
+    """The words of each name run of a speaker that does not follow a preposition."""
+    runs = []
+    for a, b in _name_runs(speaker, 0, len(speaker)):
+        before = _TOKEN.findall(speaker, 0, a)
+        if before and before[-1].lower() in _PREPOSITIONS:
+            continue
+        runs.append([w for w in _TOKEN.findall(speaker, a, b) if w[0].isalnum()])
+    return runs
+
+
+def _is_person(speaker: str) -> bool:
+    """Whether "he"/"she" can stand for this speaker: a name of two words or more, a title or
+    a gendered word ("Dr. Jones", "the mayor"), rather than "the company"."""
+    words = {w.lower().rstrip(".") for w in _TOKEN.findall(speaker)}
+    return (
+        any(len(run) > 1 for run in _speaker_runs(speaker))
+        or bool(words & _TITLES)
+        or bool(words & (_FEMININE_WORDS | _MASCULINE_WORDS))
+    )
+
+
+# Bounded caches: pairing compares the speakers of every same-article pair, a few speakers many
+# times each.
+@lru_cache(maxsize=65536)
+def _surname(speaker: str) -> str | None:
+    name = _name_part(speaker)
+    return None if name is None else name.split()[-1]
+
+
+@lru_cache(maxsize=65536)
+def _normalise_speaker(speaker: str) -> str:
+    words = [w.casefold() for w in _TOKEN.findall(speaker) if w[0].isalnum()]
+    while words and (words[0] in _DETERMINERS or words[0].rstrip(".") in _TITLES):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _resolve(found: _Found, history: list[_Ref], sentence: int, lang: str) -> str:
+    """The speaker as written, or for a pronoun the nearest compatible earlier speaker.
+
+    The resolved name is the person's name inside that speaker when it has one
+    ("la porte-parole du groupe, Mathilde Sorel" -> "Mathilde Sorel"). Compatible: gender and
+    number do not clash, and English "he"/"she" stand for a person, not "the company". A
+    pronoun with no compatible speaker within a few sentences stays as written ("il").
+    """
+    if found.pronoun is None:
+        speaker = found.speaker or ""
+        gender, plural = _gender_number(speaker, lang)
+        name = _name_part(speaker) or speaker
+        person = _is_person(speaker)
+        # A second reference by surname ("Aubanel said") is the person named in full before.
+        earlier = next(
+            (r for r in reversed(history) if " " not in name and r.name.endswith(" " + name)),
+            None,
+        )
+        if earlier is not None:
+            name, gender, person = earlier.name, gender or earlier.gender, earlier.person
+        history.append(_Ref(name, gender, plural, person, sentence))
+        return speaker
+    gender, plural = _PRONOUNS.get(found.pronoun, (None, None))
+    personal = found.pronoun in {"he", "she", "him", "her"}
+    for ref in reversed(history):
+        if sentence - ref.sentence > _LOOKBACK:
+            break
+        if (
+            _compatible(ref.gender, gender)
+            and _compatible(ref.plural, plural)
+            and (ref.person or not personal)
+        ):
+            history.append(_Ref(ref.name, ref.gender or gender, ref.plural, ref.person, sentence))
+            return ref.name
+    return found.pronoun
+
+
+def _remember_subjects(
+    text: str, sentences: list[tuple[int, int, int]], lang: str, history: list[_Ref], now: int
+) -> None:
+    """Add to ``history`` the named person who is the subject of each sentence without an
+    attribution, so that a pronoun can stand for them: in "Union leader Paul Tanguy welcomed
+    the ruling. « It is a victory », he said." the "he" is Tanguy, not whoever spoke before.
+
+    Read only when a pronoun needs it, and only for the sentences within its reach (most
+    sentences are never read twice), then ``sentences`` is emptied.
+    """
+    for start, end, index in sentences:
+        if now - index > _LOOKBACK:
+            continue
+        sent = _Sentence(text, start, end, lang)
+        subject = _main_subject(sent, end)
+        if subject is None:
+            chunks = sent.chunks(sent.body, end)
+            if len(chunks) < 2 or not _appositive_pair(sent, chunks[0], chunks[1]):
+                continue
+            subject = chunks[0][0], chunks[1][1]  # "His challenger, Nadia Ferhat, has ..."
+        spoken = _squash(text[subject[0] : subject[1]])
+        if not any(len(run) > 1 for run in _speaker_runs(spoken)) or not _is_person(spoken):
+            continue  # "The union", "Paris": no person a "he" or "she" could be
+        gender, plural = _gender_number(spoken, lang)
+        history.append(_Ref(_name_part(spoken) or spoken, gender, plural, True, index))
+    sentences.clear()
+    history.sort(key=lambda ref: ref.sentence)  # stable: a sentence's own order is kept
+
+
+def _compatible(known: object, wanted: object) -> bool:
+    return known is None or wanted is None or known == wanted
+
+
+def _gender_number(speaker: str, lang: str) -> tuple[str | None, bool | None]:
+    """What a speaker's wording says of its gender and number ("la préfète" -> feminine,
+    singular; "plusieurs responsables" -> plural; a person's name -> singular)."""
+    words = [w.lower() for w in _TOKEN.findall(speaker)]
+    if not words:
+        return None, None
+    first = words[0]
+    plural: bool | None = None
+    if first in _PLURAL_DETERMINERS:
+        plural = True
+    elif first in _SINGULAR_DETERMINERS or any(len(r) > 1 for r in _speaker_runs(speaker)):
+        plural = False
+    feminine = lang == "fr" and first in _FEMININE_DETERMINERS
+    masculine = lang == "fr" and first in _MASCULINE_DETERMINERS
+    if feminine or any(w in _FEMININE_WORDS for w in words):
+        return "f", plural
+    if masculine or any(w in _MASCULINE_WORDS for w in words):
+        return "m", plural
+    return None, plural
