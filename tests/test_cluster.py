@@ -1,4 +1,5 @@
-"""Scale: nearest-neighbour pairing, sharded scoring, and the same work on a real dask cluster."""
+"""Scale: nearest-neighbour pairing, sharded scoring, the same work in worker processes and on a
+real dask cluster."""
 
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from stance import api, pairs
-from stance.cluster import InProcess, OnDask, runner
+from stance import api, pairs, parallel, save_model
 from stance.errors import StanceError
 
 from .test_cli import run
@@ -183,8 +183,78 @@ def test_without_a_scheduler_nothing_needs_dask(model_path, shards, tmp_path):
     asked = stance("scan", "-m", str(model_path), "--scheduler", "local", str(ARTICLES))
     assert asked.returncode == 2
     assert asked.stderr.strip() == (
-        "stance: error: --scheduler needs dask: pip install 'stance[dask]' (or dask[distributed])"
+        "stance: error: --scheduler local: a dask cluster needs dask: pip install 'stance[dask]' "
+        "(or dask[distributed])"
     )
+
+
+def test_worker_processes_never_import_dask(small_model, tmp_path, write):
+    """A run spread over local worker processes goes through joblib's own backend: dask is
+    blocked from importing, and the output is still that of one process."""
+    rows = [{"a": f"{n} grévistes à Lyon.", "b": f"{n + 1} grévistes à Lyon."} for n in range(50)]
+    source = write("pairs.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    alone = tmp_path / "alone.jsonl"
+    api.score_file(small_model, source, str(alone), jobs=1)
+    model = tmp_path / "m.skops"
+    save_model(small_model, model, {})
+    code = (
+        "import sys; sys.modules['dask'] = sys.modules['distributed'] = None\n"
+        "import stance, stance.api as api\n"
+        "api.MIN_PAIRS, api.PAIRS_PER_TASK = 10, 7\n"
+        "spread, run_pieces = [], api.run_pieces\n"
+        "api.run_pieces = lambda *a, **k: spread.append(k['parallel']) or run_pieces(*a, **k)\n"
+        f"api.score_file(stance.load_model({str(model)!r}), {source!r}, sys.argv[1], jobs=2)\n"
+        "assert spread == [True], spread\n"
+    )
+    spread = tmp_path / "spread.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(spread)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert spread.read_bytes() == alone.read_bytes()
+
+
+# --- worker processes on this machine: the output of one process, byte for byte --------------
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Thresholds low enough that the small inputs of the tests are spread over workers."""
+    monkeypatch.setattr(api, "MIN_PAIRS", 100)
+    monkeypatch.setattr(api, "MIN_ARTICLES", 2)
+    monkeypatch.setattr(api, "PAIRS_PER_TASK", 700)
+
+
+def test_worker_processes_score_a_file_as_one_process(small_model, shards, tmp_path, small_pieces):
+    source = str(shards / "part-0.jsonl")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert api.score_file(small_model, source, str(one), jobs=1) > 3 * api.PAIRS_PER_TASK
+    assert api.score_file(small_model, source, str(two), jobs=2) == api.score_file(
+        small_model, source, str(tmp_path / "batched.jsonl"), jobs=1, batch_size=333
+    )
+    assert two.read_bytes() == one.read_bytes() == (tmp_path / "batched.jsonl").read_bytes()
+
+
+def test_worker_processes_score_shards_as_one_process(small_model, shards, tmp_path, small_pieces):
+    inputs = api.shard_paths(str(shards))
+    api.score_shards(small_model, inputs, tmp_path / "one", jobs=1)
+    api.score_shards(small_model, inputs, tmp_path / "two", jobs=2)
+    assert _outputs(tmp_path / "two") == _outputs(tmp_path / "one")
+
+
+def test_worker_processes_scan_as_one_process(small_model, small_pieces):
+    one = api.scan(small_model, [str(ARTICLES)], neighbours=10, jobs=1)
+    two = api.scan(small_model, [str(ARTICLES)], neighbours=10, jobs=2)
+    assert two == one and len(one[0]) > api.MIN_PAIRS
+
+
+def test_cli_takes_jobs(model_path, tmp_path):
+    args = ("scan", "-m", str(model_path), "--json", str(ARTICLES))
+    assert run(*args, "--jobs", "2").stdout == run(*args, "--jobs", "1").stdout
+    bad = run(*args, "--jobs", "0")
+    assert bad.exit_code == 2 and "--jobs" in bad.output
+    with pytest.raises(StanceError, match="at least 1"):
+        parallel.jobs_for(0)
 
 
 # --- a real dask cluster: two single-threaded worker processes on this machine ---------------
@@ -192,6 +262,8 @@ def test_without_a_scheduler_nothing_needs_dask(model_path, shards, tmp_path):
 
 @pytest.fixture(scope="module")
 def cluster():
+    """A LocalCluster of two workers and a client of it; the verbs reach it through
+    :func:`stance.parallel.cluster` and its address, as a user's would."""
     distributed = pytest.importorskip("distributed")
     import logging
 
@@ -209,17 +281,19 @@ def cluster():
 
 
 def test_dask_scoring_equals_local_scoring(cluster, small_model, shards, tmp_path):
-    _, client = cluster
+    local_cluster, _ = cluster
     inputs = api.shard_paths(str(shards / "*.jsonl"))
-    api.score_shards(small_model, inputs, tmp_path / "local", runner=InProcess())
-    api.score_shards(small_model, inputs, tmp_path / "dask", runner=OnDask(client))
+    api.score_shards(small_model, inputs, tmp_path / "local", jobs=1)
+    with parallel.cluster(local_cluster.scheduler_address):
+        api.score_shards(small_model, inputs, tmp_path / "dask")
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
 
 
 def test_dask_scan_equals_local_scan(cluster, small_model):
-    _, client = cluster
-    local = api.scan(small_model, [str(ARTICLES)], neighbours=10)
-    remote = api.scan(small_model, [str(ARTICLES)], neighbours=10, runner=OnDask(client))
+    local_cluster, _ = cluster
+    local = api.scan(small_model, [str(ARTICLES)], neighbours=10, jobs=1)
+    with parallel.cluster(local_cluster.scheduler_address):
+        remote = api.scan(small_model, [str(ARTICLES)], neighbours=10)
     assert remote == local
     assert len(local[0]) > 100
 
@@ -244,15 +318,16 @@ def test_unreachable_scheduler_is_a_one_line_error(model_path, tmp_path):
 def test_a_killed_worker_loses_and_duplicates_no_row(cluster, small_model, shards, tmp_path):
     """SIGKILL a worker while it scores a shard: the scheduler reruns that shard elsewhere and
     every output still holds exactly the rows of a local run, with no stray temporary file."""
-    _, client = cluster
+    local_cluster, client = cluster
     inputs = api.shard_paths(str(shards / "*.jsonl"))
-    api.score_shards(small_model, inputs, tmp_path / "local")
+    api.score_shards(small_model, inputs, tmp_path / "local", jobs=1)
     out = tmp_path / "dask"
     done: dict[str, object] = {}
 
-    def work() -> None:
+    def work() -> None:  # joblib's backend is chosen per thread: the cluster is entered here
         try:
-            done["counts"] = api.score_shards(small_model, inputs, out, runner=OnDask(client))
+            with parallel.cluster(local_cluster.scheduler_address):
+                done["counts"] = api.score_shards(small_model, inputs, out)
         except BaseException as err:  # reported by the assertions below
             done["error"] = err
 
@@ -281,7 +356,7 @@ def test_a_killed_worker_loses_and_duplicates_no_row(cluster, small_model, shard
     assert len(ids) == len(set(ids)) == sum(done["counts"].values())
 
 
-def test_runner_refuses_a_scheduler_without_dask(monkeypatch):
+def test_cluster_refuses_a_scheduler_without_dask(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(StanceError, match="needs dask"), runner("local"):
+    with pytest.raises(StanceError, match="needs dask"), parallel.cluster("local"):
         pass

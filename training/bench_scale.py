@@ -4,6 +4,7 @@
     python training/bench_scale.py --sizes 1000,10000 --json
     python training/bench_scale.py --plot scale.png --cli-scan
     python training/bench_scale.py --scheduler tcp://10.0.0.5:8786   # a real cluster
+    python training/bench_scale.py --sizes 10000 --cli-scan --jobs 2
 
 For each size it writes a synthetic archive (articles of ten attributed statements, French and
 English, three articles per story, in a temporary folder), extracts its statements, then
@@ -16,11 +17,11 @@ measures, each step in a fresh process so that its peak resident memory is its o
   incompatible figures in two articles) among the candidates, plus the share of exhaustive
   pairs that nearest-neighbour pairing keeps;
 - **scoring** the nearest-neighbour candidates with the shipped model (up to ``--score-max``
-  statements): in one process, and on a dask cluster (``--scheduler``; default ``local``, a
-  LocalCluster of one single-threaded worker process per core), with the peak memory of the
-  driver and of each worker;
-- with ``--cli-scan``, the whole ``stance scan FOLDER --json`` in its own process, locally and
-  with ``--scheduler``: what a user waits for.
+  statements): in one process, in ``--jobs`` local worker processes, and on a dask cluster
+  (``--scheduler``; default ``local``, a LocalCluster of one single-threaded worker process per
+  core), with the peak memory of the driver and of each dask worker;
+- with ``--cli-scan``, the whole ``stance scan FOLDER --json`` in its own process: in one
+  process, with ``--jobs`` and with ``--scheduler``: what a user waits for.
 
 It also reports, on the team's annotated articles (``data/articles``, ``data/articles-heldout``),
 the recall of the key's contradicting pairs among the candidates of exhaustive pairing and of
@@ -44,9 +45,9 @@ import click
 import numpy as np
 
 from stance import api, pairs
-from stance.cluster import runner
 from stance.extract import Statement, match_key
 from stance.model import default_model_path, load_model
+from stance.parallel import cluster
 
 ROOT = Path(__file__).resolve().parents[1]
 STATEMENTS_PER_ARTICLE = 10
@@ -203,18 +204,18 @@ def step_pairs(statements_file: str, neighbours: int, out: str) -> dict[str, Any
 
 
 def step_score(
-    statements_file: str, pairs_file: str, model: str, scheduler: str | None
+    statements_file: str, pairs_file: str, model: str, scheduler: str | None, jobs: int | None
 ) -> dict[str, Any]:
     statements = _statements(statements_file)
     claims = [pairs.statement_text(s) for s in statements]
     i, j = np.load(pairs_file)
     batch = [(claims[a], claims[b]) for a, b in zip(i.tolist(), j.tolist())]
     pipeline = load_model(model)
-    with runner(scheduler) as run:
+    with cluster(scheduler) as client:
         started = time.perf_counter()
-        api.predict_proba_on(run, pipeline, batch)
+        api.predict_proba(pipeline, batch, jobs=jobs)
         seconds = time.perf_counter() - started
-        workers = sorted(run.client.run(_peak_mb).values()) if hasattr(run, "client") else []
+        workers = sorted(client.run(_peak_mb).values()) if client is not None else []
     return {
         "pairs": len(batch),
         "seconds": round(seconds, 2),
@@ -241,11 +242,14 @@ def in_own_process(step: str, *args: Any) -> dict[str, Any]:
 
 
 def scan_in_own_process(
-    archive: str, model: str, neighbours: int, scheduler: str | None
+    archive: str, model: str, neighbours: int, scheduler: str | None, jobs: int | None
 ) -> dict[str, Any]:
-    """``stance scan ARCHIVE --json`` in its own process: wall time and peak memory."""
+    """``stance scan ARCHIVE --json`` in its own process: wall time and peak memory (of the
+    main process; local workers' memory is their own)."""
     command = [sys.executable, "-m", "stance", "scan", archive, "-m", model, "--json"]
     command += ["--neighbours", str(neighbours)]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
     if scheduler:
         command += ["--scheduler", scheduler]
     started = time.perf_counter()
@@ -341,7 +345,11 @@ def plot(results: dict[str, Any], path: Path) -> None:
             )
     left.set(xscale="log", yscale="log", xlabel="statements", ylabel="pairing wall time (s)")
     left.legend()
-    for label, key in (("one process", "scan_local"), ("dask LocalCluster", "scan_dask")):
+    for label, key in (
+        ("one process", "scan_one"),
+        ("worker processes", "scan_local"),
+        ("dask LocalCluster", "scan_dask"),
+    ):
         xs = [n for n in sizes if key in results[str(n)]]
         right.plot(xs, [results[str(n)][key]["seconds"] for n in xs], "o-", label=label)
     right.set(xscale="log", yscale="log", xlabel="statements", ylabel="stance scan wall time (s)")
@@ -356,6 +364,12 @@ def plot(results: dict[str, Any], path: Path) -> None:
 @click.option("--neighbours", default=pairs.NEIGHBOURS, show_default=True, help="K.")
 @click.option("--exhaustive-max", default=10_000, show_default=True)
 @click.option("--scheduler", default="local", show_default=True, help="dask scheduler.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes of the local runs. [default: one per core]",
+)
 @click.option("-m", "--model", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--score-max",
@@ -371,6 +385,7 @@ def main(
     neighbours: int,
     exhaustive_max: int,
     scheduler: str,
+    jobs: int | None,
     model: str | None,
     score_max: int,
     cli_scan: bool,
@@ -380,7 +395,12 @@ def main(
     """Pairing and scoring figures for synthetic archives of several sizes."""
     model = model or str(default_model_path())
     ks = sorted({5, 10, neighbours, 40})
-    out: dict[str, Any] = {"neighbours": neighbours, "scheduler": scheduler, "key_recall": {}}
+    out: dict[str, Any] = {
+        "neighbours": neighbours,
+        "scheduler": scheduler,
+        "jobs": jobs,
+        "key_recall": {},
+    }
     for folder in (ROOT / "data" / "articles", ROOT / "data" / "articles-heldout"):
         recall = key_recall(folder, ks)
         out["key_recall"][folder.name] = recall
@@ -417,11 +437,16 @@ def main(
                     "estimated_seconds": round(seconds * (row["statements"] / m) ** 2),
                 }
             if n <= score_max:
-                row["score_local"] = in_own_process("score", statements, near, model, None)
-                row["score_dask"] = in_own_process("score", statements, near, model, scheduler)
+                row["score_one"] = in_own_process("score", statements, near, model, None, 1)
+                row["score_local"] = in_own_process("score", statements, near, model, None, jobs)
+                row["score_dask"] = in_own_process(
+                    "score", statements, near, model, scheduler, None
+                )
             if cli_scan:
-                row["scan_local"] = scan_in_own_process(str(archive), model, neighbours, None)
-                row["scan_dask"] = scan_in_own_process(str(archive), model, neighbours, scheduler)
+                where = (str(archive), model, neighbours)
+                row["scan_one"] = scan_in_own_process(*where, None, 1)
+                row["scan_local"] = scan_in_own_process(*where, None, jobs)
+                row["scan_dask"] = scan_in_own_process(*where, scheduler, None)
         results[str(n)] = row
         echo_row(n, row)
     out["sizes"] = results
@@ -448,7 +473,7 @@ def echo_row(n: int, row: dict[str, Any]) -> None:
         f"planted recall {nb['planted_recall']:.3f}, "
         f"share of exhaustive pairs {nb.get('share_of_exhaustive', 'n/a')}"
     )
-    for key in ("score_local", "score_dask", "scan_local", "scan_dask"):
+    for key in ("score_one", "score_local", "score_dask", "scan_one", "scan_local", "scan_dask"):
         if key in row:
             click.echo(f"  {key}: {row[key]}")
 

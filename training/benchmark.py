@@ -2,6 +2,7 @@
 
     python training/benchmark.py accuracy [--json]   # the shipped model on public test sets
     python training/benchmark.py speed [-m MODEL]    # scoring throughput, load time, file size
+    python training/benchmark.py speed --jobs 1,2    # ... and `stance score -i` per worker count
     python training/benchmark.py stream --sizes 100000,1000000,10000000
     python training/benchmark.py fnc1 [--json]       # FNC-1, 4 labels, official FNC score
     python training/benchmark.py french [--json]     # the French NLI protocol
@@ -22,12 +23,14 @@ chosen that way, never on a test set. The figures go into README.md by hand.
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import os
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -313,6 +316,48 @@ def speed(model: Path, n_pairs: int = 10_000, repeats: int = 3) -> dict[str, flo
     return result
 
 
+def cli_speed(
+    model: Path, jobs: Sequence[int], n_pairs: int = 100_000, repeats: int = 3
+) -> dict[str, Any]:
+    """``stance score -i FILE -o FILE --jobs N`` in its own process on ``n_pairs`` generated
+    pairs, for each N, alternating N within each of ``repeats`` rounds so that a change in the
+    machine's load falls on every N alike: median wall time and rate per N, each rate as a
+    multiple of the first N's, the load average seen, and whether every output is identical."""
+    walls: dict[int, list[float]] = {n: [] for n in jobs}
+    loads = [os.getloadavg()[0]]
+    outputs: set[bytes] = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "pairs.jsonl"
+        source.write_text("".join(generated_pairs(n_pairs, seed=1)), encoding="utf-8")
+        for _ in range(repeats):
+            for n in jobs:
+                target = Path(tmp) / f"scored-{n}.jsonl"
+                command = [sys.executable, "-m", "stance", "score", "-m", str(model)]
+                command += ["-i", str(source), "-o", str(target), "--force", "--jobs", str(n)]
+                started = time.perf_counter()
+                subprocess.run(command, check=True, capture_output=True)
+                walls[n].append(time.perf_counter() - started)
+                loads.append(os.getloadavg()[0])
+                outputs.add(hashlib.sha256(target.read_bytes()).digest())
+    first = statistics.median(walls[jobs[0]])
+    result: dict[str, Any] = {"cli_pairs": n_pairs, "identical_outputs": len(outputs) == 1}
+    echo(f"{'jobs':>6}{'median s':>10}{'pairs/s':>10}{'speed-up':>10}   walls")
+    for n in jobs:
+        wall = statistics.median(walls[n])
+        result[f"jobs_{n}"] = {
+            "median_s": round(wall, 2),
+            "pairs_per_s": round(n_pairs / wall),
+            "speedup": round(first / wall, 2),
+            "walls_s": [round(w, 2) for w in walls[n]],
+        }
+        cells = " ".join(f"{w:.1f}" for w in walls[n])
+        echo(f"{n:>6}{wall:>10.2f}{n_pairs / wall:>10,.0f}{first / wall:>9.2f}x   {cells}")
+    result["load_average"] = [round(x, 2) for x in loads]
+    echo(f"1-minute load average, before and after each run: {result['load_average']}")
+    echo(f"identical outputs: {result['identical_outputs']}")
+    return result
+
+
 PLACES = ["Lyon", "Nantes", "Tours", "Dakar", "Leeds", "Porto", "Quebec", "Liège", "Genoa"]
 WHO = ["le ministre", "la préfecture", "the union", "officials", "the company", "la police"]
 TEMPLATES = [
@@ -554,11 +599,26 @@ def accuracy_command(model: str | None, data_dir: str | None, as_json: bool) -> 
 @main.command("speed")
 @model_option
 @click.option("--pairs", "n_pairs", default=10_000, show_default=True, help="Pairs to score.")
+@click.option(
+    "--jobs",
+    "jobs",
+    metavar="N,N,...",
+    help="Also time `stance score -i FILE --jobs N` end to end for each N, side by side.",
+)
+@click.option(
+    "--cli-pairs", default=100_000, show_default=True, help="Pairs of the file --jobs scores."
+)
 @json_option
-def speed_command(model: str | None, n_pairs: int, as_json: bool) -> None:
-    """Scoring throughput (short generated pairs, one process, median of 3), load time, size."""
+def speed_command(
+    model: str | None, n_pairs: int, jobs: str | None, cli_pairs: int, as_json: bool
+) -> None:
+    """Scoring throughput (short generated pairs, one process, median of 3), load time, size;
+    with --jobs, the command line's rate with that many worker processes."""
     path = model_path(model)
-    emit({"model": path.name, **speed(path, n_pairs)}, as_json)
+    result: dict[str, Any] = {"model": path.name, **speed(path, n_pairs)}
+    if jobs:
+        result.update(cli_speed(path, [int(n) for n in jobs.split(",")], cli_pairs))
+    emit(result, as_json)
 
 
 @main.command("stream")

@@ -10,7 +10,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,6 @@ from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
-from .cluster import InProcess, Runner
 from .data import LABELS, describe, fingerprint, iter_pairs, load, pairs_of
 from .errors import StanceError
 from .extract import extract, read_article
@@ -38,6 +37,14 @@ from .model import (
     statement_group,
 )
 from .pairs import THRESHOLD, candidate_index, statement_text
+from .parallel import (
+    MIN_ARTICLES,
+    MIN_PAIRS,
+    jobs_for,
+    on_cluster,
+    run_pieces,
+    runs_in_parallel,
+)
 from .rank import DEFAULT_RANK, RANKS, contrast
 
 Log = Callable[[str], None]
@@ -101,26 +108,35 @@ ARTICLES_PER_TASK = 64
 PAIRS_PER_TASK = 8 * BATCH
 
 
+def _article_pieces(named: list[tuple[str, str]], jobs: int | None) -> list[list[Any]]:
+    """Articles cut into pieces of work: at most :data:`ARTICLES_PER_TASK`, and small enough
+    that each local worker gets a few."""
+    size = ARTICLES_PER_TASK
+    if not on_cluster():
+        size = max(1, min(size, -(-len(named) // (4 * jobs_for(jobs)))))
+    return list(_batches(named, size))
+
+
 def extract_files(
     paths: Sequence[str],
     encoding: str = "utf-8",
     narrative: bool = False,
     *,
-    runner: Runner | None = None,
+    jobs: int | None = None,
     progress: bool | None = False,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Statements (as dicts) of every article, and each article's text by name.
 
     ``paths`` are files or folders of ``*.txt`` files. An article is named by its file name, or
     by its path where two files share a name; ``-`` reads one article from stdin, named
-    ``<stdin>``. With a dask ``runner``, articles are read and extracted on the workers (which
-    must see the same files).
+    ``<stdin>``. From :data:`~stance.parallel.MIN_ARTICLES` articles on, they are extracted in
+    ``jobs`` worker processes (None: one per core); inside :func:`stance.parallel.cluster`, on
+    the cluster's workers (which must see the same files). The result is the same either way.
     """
     files = article_paths(paths)
     if not files:
         raise StanceError("no article given")
-    runner = runner or InProcess()
-    if STDIO in files and not isinstance(runner, InProcess):
+    if STDIO in files and on_cluster():
         raise StanceError("dask workers cannot read stdin; give article files")
     basenames = [Path(p).name for p in files]
     named: list[tuple[str, str]] = []
@@ -131,43 +147,23 @@ def extract_files(
             raise StanceError(f"{path}: given twice")
         seen.add(name)
         named.append((path, name))
-    pieces = runner.map(
-        _read_and_extract,
-        list(_batches(named, ARTICLES_PER_TASK)),
-        desc="extracting",
-        progress=progress,
-        encoding=encoding,
-        narrative=narrative,
-    )
+    parallel = STDIO not in files and runs_in_parallel(jobs, len(named), MIN_ARTICLES)
     texts: dict[str, str] = {}
     statements: list[dict[str, Any]] = []
-    for name, text, found in (article for piece in pieces for article in piece):
-        texts[name] = text
-        statements += found
+    with _progress(progress, "extracting", len(named), unit=" articles") as bar:
+        for piece in run_pieces(
+            _read_and_extract,
+            _article_pieces(named, jobs),
+            parallel=parallel,
+            jobs=jobs,
+            encoding=encoding,
+            narrative=narrative,
+        ):
+            for name, text, found in piece:
+                texts[name] = text
+                statements += found
+            bar.update(len(piece))
     return statements, texts
-
-
-def _proba_piece(pairs: Sequence[tuple[str, str]], pipeline: Pipeline) -> np.ndarray:
-    """One piece of scoring work: the probabilities of a chunk of pairs."""
-    return predict_proba(pipeline, pairs)
-
-
-def predict_proba_on(
-    runner: Runner,
-    pipeline: Pipeline,
-    pairs: Iterable[tuple[str, str]],
-    progress: bool | None = False,
-) -> np.ndarray:
-    """:func:`predict_proba` on a runner: chunks of pairs scored in parallel, the model sent
-    to each worker once; the same probabilities as in one process."""
-    pieces = runner.map(
-        _proba_piece,
-        list(_batches(pairs, PAIRS_PER_TASK)),
-        desc="scoring",
-        progress=progress,
-        pipeline=pipeline,
-    )
-    return np.vstack([np.zeros((0, len(LABELS))), *pieces])
 
 
 def scan(
@@ -179,7 +175,7 @@ def scan(
     encoding: str = "utf-8",
     narrative: bool = False,
     progress: bool | None = False,
-    runner: Runner | None = None,
+    jobs: int | None = None,
     rank: str = DEFAULT_RANK,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Extract, pair and score: the pairs ranked by probability of contradiction (the default),
@@ -191,17 +187,17 @@ def scan(
     "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,
     see :mod:`stance.pairs`; ``neighbours`` as in :func:`stance.pairs.candidate_index`; with
     ``rank="contrast"`` each result also has its ``contrast``), and the articles' texts (for
-    reports). With a dask ``runner`` (:func:`stance.cluster.runner`), extraction and scoring run
-    on the cluster and the results are the same.
+    reports). Extraction and scoring of large inputs run in ``jobs`` worker processes (None: one
+    per core), or inside :func:`stance.parallel.cluster` on a dask cluster; the results are the
+    same.
     """
     if rank not in RANKS:
         raise StanceError(f"unknown ranking {rank!r}; known: {', '.join(RANKS)}")
-    runner = runner or InProcess()
-    statements, texts = extract_files(paths, encoding, narrative, runner=runner, progress=progress)
+    statements, texts = extract_files(paths, encoding, narrative, jobs=jobs, progress=progress)
     i, j, similarity = candidate_index(statements, threshold, neighbours=neighbours)
     claims = [statement_text(s) for s in statements]
-    proba = predict_proba_on(
-        runner, pipeline, zip([claims[a] for a in i], [claims[b] for b in j]), progress
+    proba = predict_proba(
+        pipeline, list(zip([claims[a] for a in i], [claims[b] for b in j])), progress, jobs=jobs
     )
     results = [
         {
@@ -238,22 +234,48 @@ def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield batch
 
 
-def _progress(progress: bool | None, desc: str, total: int | None = None) -> tqdm:
+def _progress(
+    progress: bool | None, desc: str, total: int | None = None, unit: str = " pairs"
+) -> tqdm:
     """A progress bar on stderr; ``progress=None`` shows it only on a terminal."""
     disable = None if progress is None else not progress
-    return tqdm(total=total, unit=" pairs", desc=desc, disable=disable, dynamic_ncols=True)
+    return tqdm(total=total, unit=unit, desc=desc, disable=disable, dynamic_ncols=True)
 
 
 def predict_proba(
-    pipeline: Pipeline, pairs: Sequence[tuple[str, str]], progress: bool | None = False
+    pipeline: Pipeline,
+    pairs: Sequence[tuple[str, str]],
+    progress: bool | None = False,
+    *,
+    jobs: int | None = None,
 ) -> np.ndarray:
-    """``pipeline.predict_proba`` in batches, with a progress bar on long inputs."""
+    """``pipeline.predict_proba`` in batches, with a progress bar on long inputs.
+
+    From :data:`~stance.parallel.MIN_PAIRS` pairs on, chunks of pairs are scored in ``jobs``
+    worker processes (None: one per core), or inside :func:`stance.parallel.cluster` on a dask
+    cluster; the probabilities are the same as in one process.
+    """
     blocks = [np.zeros((0, len(LABELS)))]
+    parallel = runs_in_parallel(jobs, len(pairs), MIN_PAIRS)
+    size = PAIRS_PER_TASK if parallel else BATCH
     with _progress(progress, "scoring", len(pairs)) as bar:
-        for batch in _batches(pairs):
-            blocks.append(pipeline.predict_proba(batch))
-            bar.update(len(batch))
+        for block in run_pieces(
+            _score_batches, _batches(pairs, size), parallel=parallel, jobs=jobs, pipeline=pipeline
+        ):
+            blocks.append(block)
+            bar.update(len(block))
     return np.vstack(blocks)
+
+
+def _score_batches(
+    pairs: Sequence[tuple[str, str]], pipeline: Pipeline, batch_size: int = BATCH
+) -> np.ndarray:
+    """One piece of scoring work: the probabilities of a chunk of pairs, ``batch_size`` at a
+    time (the featurizer's memory grows with its input)."""
+    return np.vstack(
+        [np.zeros((0, len(LABELS)))]
+        + [pipeline.predict_proba(b) for b in _batches(pairs, batch_size)]
+    )
 
 
 def _report(
@@ -484,6 +506,7 @@ def score_file(
     force: bool = False,
     batch_size: int = BATCH,
     progress: bool | None = False,
+    jobs: int | None = None,
 ) -> int:
     """Score every pair of a CSV / TSV / JSONL file (or ``-``) into JSON Lines; return the count.
 
@@ -491,19 +514,45 @@ def score_file(
     written to a temporary file and renamed into place only when every row is scored.
     Input columns are kept; an input ``label`` (or ``probabilities``) column is renamed
     ``input_label`` rather than overwritten. ``progress=None`` shows a bar only on a terminal.
+    Once the stream holds :data:`~stance.parallel.MIN_PAIRS` pairs, chunks of it are scored in
+    ``jobs`` worker processes (None: one per core) while this process reads and writes; the
+    output is byte for byte that of one process.
     """
+    rows = iter_pairs(input, encoding, require_label=False)
+    ahead = list(islice(rows, MIN_PAIRS))  # enough to know whether workers pay off
+    parallel = runs_in_parallel(jobs, len(ahead), MIN_PAIRS)
+    chunks = _batches(chain(ahead, rows), PAIRS_PER_TASK if parallel else batch_size)
+    count = 0
+    with atomic_write(output, force=force) as out, _progress(progress, "scoring") as bar:
+        for n, lines in run_pieces(
+            _scored_lines,
+            chunks,
+            parallel=parallel,
+            jobs=jobs,
+            pipeline=pipeline,
+            batch_size=batch_size,
+        ):
+            out.write(lines)
+            count += n
+            bar.update(n)
+    return count
 
-    def scored() -> Iterator[dict[str, Any]]:
-        with _progress(progress, "scoring") as bar:
-            for batch in _batches(iter_pairs(input, encoding, require_label=False), batch_size):
-                proba = pipeline.predict_proba([(row["a"], row["b"]) for row in batch])
-                for row, p in zip(batch, proba):
-                    _free_key(row, "label")
-                    _free_key(row, "probabilities")
-                    yield {**row, **_verdict(p)}
-                bar.update(len(batch))
 
-    return write_jsonl(scored(), output, force)
+def _scored_lines(
+    rows: list[dict[str, Any]], pipeline: Pipeline, batch_size: int = BATCH
+) -> tuple[int, str]:
+    """One piece of file scoring: a chunk of input rows as output JSON Lines, with their count.
+
+    The verdicts are turned into text here, in the worker, rather than in the process that
+    reads and writes the file: formatting costs more than reading, and with two cores the
+    main process would otherwise hold back the workers."""
+    proba = _score_batches([(row["a"], row["b"]) for row in rows], pipeline, batch_size)
+    lines = []
+    for row, p in zip(rows, proba):
+        _free_key(row, "label")
+        _free_key(row, "probabilities")
+        lines.append(json_line({**row, **_verdict(p)}) + "\n")
+    return len(rows), "".join(lines)
 
 
 GLOB_CHARS = frozenset("*?[")
@@ -528,13 +577,20 @@ def shard_paths(pattern: str) -> list[str]:
 
 
 def _score_piece(job: tuple[str, str], pipeline: Pipeline, encoding: str) -> int:
-    """One piece of sharded scoring: one input shard into its output file.
+    """One piece of sharded scoring: one input shard into its output file, in the worker's
+    own process.
 
     Run twice (its worker died after writing), it writes the same file again: the output is
     replaced atomically, so nothing is lost or duplicated.
     """
     source, target = job
-    return score_file(pipeline, source, target, encoding=encoding, force=True)
+    return score_file(pipeline, source, target, encoding=encoding, force=True, jobs=1)
+
+
+def _count_lines(path: str) -> int:
+    """Lines of a file (about its pairs), counted without parsing it."""
+    with open(path, "rb") as fh:
+        return sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
 
 
 def score_shards(
@@ -544,35 +600,44 @@ def score_shards(
     *,
     encoding: str = "utf-8",
     force: bool = False,
-    runner: Runner | None = None,
+    jobs: int | None = None,
     progress: bool | None = False,
 ) -> dict[str, int]:
     """Score every shard into ``outdir/NAME.jsonl`` (one output per input); return the counts.
 
-    Each shard is scored exactly as :func:`score_file` would score it alone, so the outputs of
-    a dask run (``runner`` from :func:`stance.cluster.runner`) equal those of a local one row
-    for row. Existing outputs are refused unless ``force``; a shard's output appears only once
-    it is complete.
+    Each shard is scored exactly as :func:`score_file` would score it alone, whether shards
+    are scored one by one, side by side in ``jobs`` worker processes (from
+    :data:`~stance.parallel.MIN_PAIRS` lines in all; None: one per core), or on a dask cluster
+    (inside :func:`stance.parallel.cluster`), so the outputs are the same byte for byte.
+    Existing outputs are refused unless ``force``; a shard's output appears only once it is
+    complete.
     """
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise StanceError(f"{out}: is a file; sharded scoring writes into a folder")
-    jobs: list[tuple[str, str]] = []
+    work: list[tuple[str, str]] = []
     for source in inputs:
         target = out / f"{Path(source).stem}.jsonl"
-        if any(str(target) == t for _, t in jobs):
+        if any(str(target) == t for _, t in work):
             raise StanceError(f"{source}: another shard also writes {target}; rename one")
         if target.exists() and target.resolve() == Path(source).resolve():
             raise StanceError(f"{source}: its output would overwrite it; choose another -o")
         if target.exists() and not force:
             raise StanceError(f"{target}: already exists; pass --force to overwrite it")
         check_input_file(source)
-        jobs.append((source, str(target)))
+        work.append((source, str(target)))
     out.mkdir(parents=True, exist_ok=True)
-    counts = (runner or InProcess()).map(
-        _score_piece, jobs, desc="shards", progress=progress, pipeline=pipeline, encoding=encoding
+    parallel = len(work) > 1 and runs_in_parallel(
+        jobs, sum(_count_lines(source) for source, _ in work), MIN_PAIRS
     )
-    for _, target in jobs:  # temporary files of pieces whose worker died mid-write
+    counts = []
+    with _progress(progress, "shards", len(work), unit=" shards") as bar:
+        for count in run_pieces(
+            _score_piece, work, parallel=parallel, jobs=jobs, pipeline=pipeline, encoding=encoding
+        ):
+            counts.append(count)
+            bar.update(1)
+    for _, target in work:  # temporary files of pieces whose worker died mid-write
         for stale in out.glob(f".{Path(target).name}.*.tmp"):
             stale.unlink(missing_ok=True)
-    return {target: count for (_, target), count in zip(jobs, counts)}
+    return {target: count for (_, target), count in zip(work, counts)}

@@ -6,8 +6,9 @@ The CLI only parses arguments and prints: each verb lives in a module of its own
 from __future__ import annotations
 
 import ast
+import contextlib
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -18,6 +19,7 @@ from ..errors import StanceError
 from ..fileio import json_line
 from ..model import MODEL_ENV, SCAN_MODEL_FILE
 from ..pairs import AUTO_NEIGHBOURS_ABOVE, NEIGHBOURS, THRESHOLD
+from ..parallel import MIN_ARTICLES, MIN_PAIRS, cluster
 
 
 class _Group(click.Group):
@@ -119,6 +121,27 @@ scheduler_option = click.option(
         "start one on this machine. Needs the dask extra: pip install 'stance[dask]'."
     ),
 )
+
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=(
+        f"Worker processes on this machine for large inputs (from {MIN_PAIRS:,} pairs or "
+        f"{MIN_ARTICLES} articles; smaller ones run in one process). [default: one per core]"
+    ),
+)
+
+
+@contextlib.contextmanager
+def on_scheduler(scheduler: str | None) -> Iterator[None]:
+    """:func:`stance.parallel.cluster` for ``--scheduler``, its errors naming the option."""
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(cluster(scheduler))
+        except StanceError as err:
+            raise StanceError(f"--scheduler {scheduler}: {err}") from None
+        yield
 
 
 @click.group(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from .. import api
-from ..cluster import runner
 from ..fileio import atomic_write, check_output_path
 from ..model import SCAN_MODEL_FILE, load_model
 from ..rank import DEFAULT_RANK, RANKS
@@ -13,8 +12,10 @@ from .app import (
     cli,
     echo_json,
     encoding_option,
+    jobs_option,
     json_option,
     neighbours_option,
+    on_scheduler,
     scan_model_option,
     scheduler_option,
     threshold_option,
@@ -33,6 +34,7 @@ from .formatting import format_scan
 )
 @threshold_option
 @neighbours_option
+@jobs_option
 @scheduler_option
 @click.option(
     "--rank",
@@ -52,6 +54,7 @@ def scan(
     html_path: str | None,
     threshold: float,
     neighbours: int | None,
+    jobs: int | None,
     scheduler: str | None,
     rank: str,
     force: bool,
@@ -73,7 +76,7 @@ def scan(
     if html_path:
         check_output_path(html_path, force)
     pipeline = load_model(model, default=SCAN_MODEL_FILE)
-    with runner(scheduler) as run:
+    with on_scheduler(scheduler):
         results, texts = api.scan(
             pipeline,
             files,
@@ -81,7 +84,7 @@ def scan(
             neighbours=neighbours,
             encoding=encoding,
             progress=None,
-            runner=run,
+            jobs=jobs,
             rank=rank,
         )
     if html_path:

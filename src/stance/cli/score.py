@@ -7,10 +7,18 @@ import os
 import click
 
 from .. import api
-from ..cluster import runner
 from ..explain import explain
 from ..model import load_model
-from .app import cli, echo_json, encoding_option, json_option, model_option, scheduler_option
+from .app import (
+    cli,
+    echo_json,
+    encoding_option,
+    jobs_option,
+    json_option,
+    model_option,
+    on_scheduler,
+    scheduler_option,
+)
 from .formatting import format_verdict
 
 
@@ -38,6 +46,7 @@ from .formatting import format_verdict
     is_flag=True,
     help="Show what drove the verdict: strongest features and cue findings.",
 )
+@jobs_option
 @scheduler_option
 @model_option
 @encoding_option
@@ -48,6 +57,7 @@ def score(
     output: str,
     force: bool,
     explain_: bool,
+    jobs: int | None,
     scheduler: str | None,
     model: str | None,
     encoding: str,
@@ -64,7 +74,8 @@ def score(
     Files keep all their columns and gain `label` and `probabilities`; an input column named
     `label` is kept as `input_label`. A glob (quote it, so the shell leaves it alone) or a
     folder scores each shard into OUTDIR/NAME.jsonl, on a dask cluster with --scheduler; the
-    outputs are the same as a local run's, row for row.
+    outputs are the same as a local run's, row for row. Large inputs are scored in --jobs
+    worker processes, with the same output as one process.
     """
     if input_ is None and len(statements) != 2:
         raise click.UsageError("give two statements A B, or a file with -i FILE")
@@ -82,16 +93,16 @@ def score(
         if output == "-":
             raise click.UsageError("shards are scored into a folder: give -o OUTDIR")
         shards = api.shard_paths(input_)
-        with runner(scheduler) as run:
+        with on_scheduler(scheduler):
             counts = api.score_shards(
-                pipeline, shards, output, encoding=encoding, force=force, runner=run, progress=None
+                pipeline, shards, output, encoding=encoding, force=force, jobs=jobs, progress=None
             )
         total = sum(counts.values())
         click.echo(f"scored {total:,} pairs from {len(counts):,} shards into {output}", err=True)
         return
     if input_ is not None:
         count = api.score_file(
-            pipeline, input_, output, encoding=encoding, force=force, progress=None
+            pipeline, input_, output, encoding=encoding, force=force, progress=None, jobs=jobs
         )
         if output != "-":
             click.echo(f"scored {count:,} pair{'' if count == 1 else 's'} into {output}", err=True)

@@ -1,0 +1,139 @@
+"""Where the work of ``extract``, ``score`` and ``scan`` runs: in this process, in worker
+processes on this machine, or on a dask cluster, all through ``joblib.Parallel``.
+
+The verbs in :mod:`stance.api` cut their work into independent pieces (a chunk of pairs, a
+chunk of articles, one input shard) and hand them to :func:`run_pieces`, which returns the
+results in order. The pieces are the same functions whichever way they run, which is why a
+parallel or distributed run gives, byte for byte, the output of a run in one process.
+
+- Without a cluster, pieces run in ``jobs`` worker processes (joblib's default backend, loky)
+  when the input is large enough to pay for starting them (:data:`MIN_PAIRS`,
+  :data:`MIN_ARTICLES`), otherwise in this process.
+- Inside :func:`cluster`, joblib's dask backend sends every piece to the workers of a
+  ``dask.distributed`` cluster, whatever the input's size; the model is scattered to every
+  worker once. A piece whose worker dies is run again elsewhere by the scheduler; pieces are
+  written so that running one twice gives the same result (outputs are replaced atomically).
+
+dask is an optional extra (``pip install 'stance[dask]'``), imported only by :func:`cluster`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+import joblib
+
+from .errors import StanceError
+
+Piece = TypeVar("Piece")
+Result = TypeVar("Result")
+
+LOCAL = "local"
+"""The scheduler ``local``: a LocalCluster of one single-threaded process per core."""
+
+MIN_PAIRS = 20_000
+"""Fewer pairs are scored in this process: starting workers and sending each the model (about
+0.5 s) would cost more than the second core saves."""
+
+MIN_ARTICLES = 64
+"""Fewer articles are extracted in this process, for the same reason."""
+
+_on_cluster: ContextVar[bool] = ContextVar("stance_on_cluster", default=False)
+
+
+def jobs_for(jobs: int | None) -> int:
+    """The number of worker processes for ``jobs``: None means one per core."""
+    if jobs is None:
+        return joblib.cpu_count()
+    if jobs < 1:
+        raise StanceError(f"the number of worker processes must be at least 1, got {jobs}")
+    return jobs
+
+
+def on_cluster() -> bool:
+    """Whether pieces go to a dask cluster (inside :func:`cluster`)."""
+    return _on_cluster.get()
+
+
+def runs_in_parallel(jobs: int | None, size: int, minimum: int) -> bool:
+    """Whether ``size`` units of work (pairs, articles) are spread over workers: always on a
+    cluster; on this machine when more than one job is allowed and ``size >= minimum``."""
+    return on_cluster() or (jobs_for(jobs) > 1 and size >= minimum)
+
+
+def run_pieces(
+    fn: Callable[..., Result],
+    pieces: Iterable[Piece],
+    *,
+    parallel: bool,
+    jobs: int | None = None,
+    **shared: Any,
+) -> Iterator[Result]:
+    """``fn(piece, **shared)`` for every piece, lazily and in order.
+
+    With ``parallel`` (see :func:`runs_in_parallel`), pieces run in ``jobs`` worker processes,
+    or on the cluster of :func:`cluster`, a few pieces ahead of the results consumed, so that
+    memory stays bounded on a long stream; otherwise they run here, one after the other.
+    ``shared`` objects (the model) are sent with every piece to local workers and scattered
+    once to a cluster's workers.
+    """
+    if not parallel:
+        for piece in pieces:
+            yield fn(piece, **shared)
+        return
+    large = [value for value in shared.values() if not isinstance(value, str | int | float)]
+    with contextlib.ExitStack() as stack:
+        if on_cluster():
+            stack.enter_context(joblib.parallel_config(backend="dask", scatter=large or None))
+            n_jobs = -1
+        else:
+            n_jobs = jobs_for(jobs)
+        workers = joblib.Parallel(n_jobs=n_jobs, batch_size=1, return_as="generator")
+        yield from workers(joblib.delayed(fn)(piece, **shared) for piece in pieces)
+
+
+@contextlib.contextmanager
+def cluster(scheduler: str | None) -> Iterator[Any]:
+    """Run the pieces of the verbs called inside on the dask cluster of ``scheduler`` (joblib's
+    dask backend); yields its ``distributed.Client``.
+
+    ``scheduler`` is the address of a running scheduler (``tcp://host:8786``), or ``"local"``
+    to start a LocalCluster for the duration; None runs as usual and yields None.
+    """
+    if scheduler is None:
+        yield None
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise StanceError(
+            "a dask cluster needs dask: pip install 'stance[dask]' (or dask[distributed])"
+        ) from None
+    with contextlib.ExitStack() as stack:
+        if scheduler == LOCAL:
+            local = stack.enter_context(
+                LocalCluster(
+                    n_workers=os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+            )
+            client = stack.enter_context(Client(local))
+        else:
+            try:
+                client = stack.enter_context(Client(scheduler, timeout="10s"))
+            except (OSError, TimeoutError, ValueError) as err:
+                raise StanceError(f"cannot reach the dask scheduler {scheduler}: {err}") from None
+        stack.enter_context(joblib.parallel_config(backend="dask"))
+        token = _on_cluster.set(True)
+        try:
+            yield client
+        finally:
+            _on_cluster.reset(token)
