@@ -7,6 +7,7 @@
     python training/benchmark.py fnc1 [--json]       # FNC-1, 4 labels, official FNC score
     python training/benchmark.py french [--json]     # the French NLI protocol
     python training/benchmark.py ablation [--json]   # the cue families, one by one
+    python training/benchmark.py behaviour [--json] [-m MODEL] [--show-failures] [--split test]
 
 With ``--json`` the last line of stdout is one JSON object whose keys are the figures (no
 nesting under the subcommand's name), so ``tail -n 1 | jq`` reads any of them. Corpora come from
@@ -47,6 +48,7 @@ from sklearn.pipeline import Pipeline
 from train_default import PARAMS as SHIPPED_PARAMS  # training/, this script's folder
 
 import stance
+from stance import behaviour
 from stance.api import heldout_split, one_blas_thread
 from stance.cues import CUE_FAMILIES
 from stance.data import LABELS, load, read_pairs
@@ -866,6 +868,59 @@ def ablation_command(
     )
     result["params"] = {k: repr(v) for k, v in base.items()}
     emit(result, as_json)
+
+
+def behaviour_table(report: behaviour.Report) -> None:
+    """One row per capability: the pass rate in French, English and French against English
+    ("-" where a language has no case of it), and the number of cases."""
+    rows = [
+        [
+            capability,
+            *(
+                "-" if report.rate(capability, lang) is None else report.rate(capability, lang)
+                for lang in behaviour.LANGS
+            ),
+            sum(report.rows[capability][lang].n for lang in behaviour.LANGS),
+        ]
+        for capability in report.rows
+    ]
+    print_table(["capability", *behaviour.LANGS, "n"], rows)
+
+
+def print_failures(report: behaviour.Report) -> None:
+    """Each failed case: its pair, what was expected, what the model said and with which
+    probabilities."""
+    for failure in report.failures():
+        case = failure.case
+        p = " ".join(f"{label} {value:.2f}" for label, value in failure.probabilities.items())
+        echo(f"[{case.capability} {case.lang}] {case.id}: {case.note}")
+        echo(f"  a: {case.a}")
+        echo(f"  b: {case.b}")
+        echo(f"  expected {failure.expected}; predicted {failure.predicted} ({p})")
+
+
+@main.command("behaviour")
+@model_option
+@click.option(
+    "--split",
+    type=click.Choice(behaviour.SPLITS),
+    default="test",
+    show_default=True,
+    help="The half of the suite to run (train: the half that training may use).",
+)
+@click.option("--seed", default=0, show_default=True, help="Seed of the case generator.")
+@click.option("--show-failures", is_flag=True, help="Print every failed case on stderr.")
+@json_option
+def behaviour_command(
+    model: str | None, split: str, seed: int, show_failures: bool, as_json: bool
+) -> None:
+    """Pass rates on the behavioural suite (stance.behaviour), per capability and language."""
+    path = model_path(model)
+    report = behaviour.run(stance.load_model(path), behaviour.cases(split, seed))
+    if show_failures:
+        print_failures(report)
+    behaviour_table(report)
+    emit({"model": path.name, "split": split, "seed": seed, **report.to_dict()}, as_json)
 
 
 if __name__ == "__main__":
