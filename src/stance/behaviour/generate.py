@@ -232,10 +232,14 @@ def _fill(text: str, lang: str, draw: Draw, alternative: int = 0) -> str:
     # Items first: their values may hold fillers ("all the {group} have").
     filled = _PLACEHOLDER.sub(filler, _PLACEHOLDER.sub(item, text))
     filled = re.sub(r"\s+", " ", filled).strip()
-    if lang == "fr":
-        for pattern, repl in _FRENCH_FIXES:
-            filled = pattern.sub(repl, filled)
-    return filled
+    return _contracted(filled) if lang == "fr" else filled
+
+
+def _contracted(french: str) -> str:
+    """French text with the contractions and elisions of :data:`_FRENCH_FIXES` made."""
+    for pattern, repl in _FRENCH_FIXES:
+        french = pattern.sub(repl, french)
+    return french
 
 
 def capitalised(text: str) -> str:
@@ -289,6 +293,18 @@ class _Drawn:
     template: Template
     draw: Draw
 
+    def side(self, side: int, alternative: int = 0) -> str:
+        """Side ``side`` (0: a, 1: b) as it reads inside a longer sentence ("the museum
+        reopened", a name keeping its capital), with number ``alternative`` of its items."""
+        lang = _sides(self.case.lang)[side]
+        return _fill(self.template.text[lang]["ab"[side]], lang, self.draw, alternative)
+
+    def replaced(self, side: int, text: str) -> tuple[str, str]:
+        """The case's pair with side ``side`` replaced by ``text``."""
+        pair = [self.case.a, self.case.b]
+        pair[side] = text
+        return pair[0], pair[1]
+
 
 def _template_cases(template: Template, lang: Lang, seed: int) -> list[_Drawn]:
     """Up to :data:`PER_TEMPLATE` distinct cases of one template in one language."""
@@ -296,7 +312,7 @@ def _template_cases(template: Template, lang: Lang, seed: int) -> list[_Drawn]:
     lang_a, lang_b = _sides(lang)
     seen: set[tuple[str, str]] = set()
     drawn: list[_Drawn] = []
-    for _ in range(PER_TEMPLATE * 8):
+    for _ in range(PER_TEMPLATE * 8):  # enough draws to find distinct ones
         draw = _draw(template, template.split, rng)
         a = capitalised(_fill(template.text[lang_a]["a"], lang_a, draw))
         b = capitalised(_fill(template.text[lang_b]["b"], lang_b, draw))
@@ -358,23 +374,12 @@ def _attributions(drawn: Sequence[_Drawn], split: str, rng: random.Random) -> It
     for k, base in enumerate(_sample(drawn, rng)):
         side = k % 2  # a framed, then b
         lang = _sides(base.case.lang)[side]
-        sides = [_uncapitalised(base, 0), _uncapitalised(base, 1)]
         frame = rng.choice(frames()[split][lang])
-        statement = sides[side].rstrip(".!")
-        framed = frame.replace("{s}", statement).replace("{official}", rng.choice(officials)[lang])
-        if lang == "fr":
-            for pattern, repl in _FRENCH_FIXES:
-                framed = pattern.sub(repl, framed)
-        texts = [base.case.a, base.case.b]
-        texts[side] = capitalised(framed)
-        yield _inv("attribution", base, *texts, k, f"attribution added to {'ab'[side]}")
-
-
-def _uncapitalised(base: _Drawn, side: int) -> str:
-    """Side ``side`` of a case as it reads inside a longer sentence ("the museum reopened"), so
-    that a frame can be put in front of it; a name keeps its capital."""
-    lang = _sides(base.case.lang)[side]
-    return _fill(base.template.text[lang]["ab"[side]], lang, base.draw)
+        official = rng.choice(officials)[lang]
+        framed = frame.replace("{s}", base.side(side).rstrip(".!")).replace("{official}", official)
+        framed = capitalised(_contracted(framed) if lang == "fr" else framed)
+        note = f"attribution added to {'ab'[side]}"
+        yield _inv("attribution", base, *base.replaced(side, framed), k, note)
 
 
 def _number_formats(drawn: Sequence[_Drawn], rng: random.Random) -> Iterator[Case]:
@@ -388,14 +393,9 @@ def _number_formats(drawn: Sequence[_Drawn], rng: random.Random) -> Iterator[Cas
     ]
     chosen = rng.sample(candidates, min(PER_INVARIANCE, len(candidates)))
     for k, (base, side) in enumerate(chosen):
-        lang = _sides(base.case.lang)[side]
-        alternative = rng.randint(1, _alternatives(base, side))
-        text = capitalised(
-            _fill(base.template.text[lang]["ab"[side]], lang, base.draw, alternative)
-        )
-        texts = [base.case.a, base.case.b]
-        texts[side] = text
-        yield _inv("number_format", base, *texts, k, f"number written another way in {'ab'[side]}")
+        text = capitalised(base.side(side, rng.randint(1, _alternatives(base, side))))
+        note = f"number written another way in {'ab'[side]}"
+        yield _inv("number_format", base, *base.replaced(side, text), k, note)
 
 
 def _alternatives(base: _Drawn, side: int) -> int:
@@ -421,9 +421,8 @@ def _case_punct(drawn: Sequence[_Drawn], rng: random.Random) -> Iterator[Case]:
     for k, base in enumerate(_sample(drawn, rng)):
         change = rng.choice(sorted(CASE_CHANGES))
         side = k % 2
-        texts = [base.case.a, base.case.b]
-        texts[side] = CASE_CHANGES[change](texts[side])
-        yield _inv("case_punct", base, *texts, k, f"{change} in {'ab'[side]}")
+        text = CASE_CHANGES[change]((base.case.a, base.case.b)[side])
+        yield _inv("case_punct", base, *base.replaced(side, text), k, f"{change} in {'ab'[side]}")
 
 
 def _invariance(drawn: list[_Drawn], split: str, seed: int) -> list[Case]:
