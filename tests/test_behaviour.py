@@ -56,6 +56,9 @@ def test_ids_are_unique_and_labels_valid(halves):
             assert case.lang in behaviour.LANGS
             if case.test_type == "INV":
                 assert case.label is None and case.original is not None
+            elif case.test_type == "DIR":
+                assert case.label == "contradict" and case.original is not None
+                assert case.original[0] == case.a and case.original != (case.a, case.b)
             else:
                 assert case.label in LABELS and case.original is None
             assert case.a.strip() and case.b.strip() and "{" not in case.a + case.b
@@ -76,7 +79,7 @@ def test_french_contractions_and_elisions_are_made(halves):
 def test_the_training_pairs_are_the_labelled_cases_of_the_train_half(halves):
     pairs = list(behaviour.pairs("train"))
     labelled = [
-        c for c in halves["train"] if c.label is not None and c.capability != "identity_confident"
+        c for c in halves["train"] if c.test_type == "MFT" and c.capability != "identity_confident"
     ]
     assert [(p["a"], p["b"], p["label"], p["kind"], p["lang"]) for p in pairs] == [
         (c.a, c.b, c.label, c.capability, c.lang) for c in labelled
@@ -257,6 +260,7 @@ def test_an_always_agree_model_passes_identity_and_fails_negation(halves):
         assert report.rate("unrelated", lang) == 0.0
         for invariance in ("swap", "attribution", "number_format", "case_punct"):
             assert report.rate(invariance, lang) == 1.0
+        assert report.rate("contrast", lang) == 0.0  # P(contradict) never rises
     assert report.rate("identity_confident", "fr") == 1.0
     assert report.rate("identity_confident", "fr-en") is None
     row = report.rows["negation"]["en"]
@@ -287,6 +291,20 @@ def test_swap_demands_equal_probabilities_and_the_rest_equal_labels(halves):
     unequal = sum(len(c.a) != len(c.b) for c in swaps)
     assert report.rows["swap"]["en"].passed == len(swaps) - unequal
     assert report.rows["swap"]["en"].failures[0].expected.endswith("the same probabilities")
+
+
+def test_contrast_asks_p_contradict_to_rise_from_the_restated_pair(halves):
+    class Differs:
+        """Contradict when the two sides differ at all."""
+
+        def predict_proba(self, pairs):
+            return np.array([[0.1, 0.8, 0.1] if a != b else [0.8, 0.1, 0.1] for a, b in pairs])
+
+    report = behaviour.run(Differs(), halves["test"])
+    assert report.rate("contrast", "en") == report.rate("contrast", "fr") == 1.0
+    assert report.rate("contrast", "fr-en") == 0.0  # a and its English version differ too
+    cases = [c for c in halves["test"] if c.capability == "contrast" and c.lang == "fr-en"]
+    assert all(c.original[1] != c.a and c.original[1] != c.b for c in cases)
 
 
 def test_columns_are_read_in_the_model_s_class_order(halves):

@@ -52,14 +52,17 @@ MFT_CAPABILITIES = (
     "roles",
 )
 INV_CAPABILITIES = ("swap", "attribution", "number_format", "case_punct")
-CAPABILITIES = MFT_CAPABILITIES + INV_CAPABILITIES
+DIR_CAPABILITIES = ("contrast",)
+CAPABILITIES = MFT_CAPABILITIES + INV_CAPABILITIES + DIR_CAPABILITIES
 """Every capability the suite reports, in the order of its table."""
 
 PER_TEMPLATE = 12
 """Cases drawn from each template in each language: every capability has at least four
 templates per half, so at least 48 cases per language."""
 PER_INVARIANCE = 48
-"""Cases of each invariance test per language and half."""
+"""Cases of each invariance and directional test per language and half."""
+CONTRASTED = ("direction", "figures", "negation", "opposites", "time_place", "quantifiers", "roles")
+"""The capabilities whose contradictions the directional test (``contrast``) starts from."""
 TIME_KINDS = ("weekday", "month", "part_of_day", "compass", "season")
 # The phrase a time word takes in a sentence ("in the north", "dans la matinée"): the first
 # form of its lexicon cell that starts with one of these; weekdays and months take the lemma.
@@ -70,9 +73,10 @@ PHRASE_STARTS = {"en": ("in ", "during "), "fr": ("dans l", "en ", "au ", "à l'
 class Case:
     """One behavioural test: a pair, what a model should say of it, and why.
 
-    ``label`` is the expected label of an MFT case and of the pairs generated for training;
+    ``label`` is the expected label of an MFT case and of the pairs generated for training.
     INV cases have none: they pass when the model says of ``(a, b)`` what it says of
-    ``original``, the pair before the perturbation, whatever that is.
+    ``original``, the pair before the perturbation, whatever that is. A DIR case passes when
+    the probability of its ``label`` is higher for ``(a, b)`` than for ``original``.
     """
 
     id: str
@@ -299,6 +303,11 @@ class _Drawn:
         lang = _sides(self.case.lang)[side]
         return _fill(self.template.text[lang]["ab"[side]], lang, self.draw, alternative)
 
+    def in_english(self, side: int) -> str:
+        """Side ``side`` in the English version of the template, for a restatement in the
+        language of side b of a cross-language case."""
+        return _fill(self.template.text["en"]["ab"[side]], "en", self.draw)
+
     def replaced(self, side: int, text: str) -> tuple[str, str]:
         """The case's pair with side ``side`` replaced by ``text``."""
         pair = [self.case.a, self.case.b]
@@ -425,8 +434,33 @@ def _case_punct(drawn: Sequence[_Drawn], rng: random.Random) -> Iterator[Case]:
         yield _inv("case_punct", base, *base.replaced(side, text), k, f"{change} in {'ab'[side]}")
 
 
+def _contrasts(drawn: Sequence[_Drawn], rng: random.Random) -> Iterator[Case]:
+    """Contradictions measured against side a restated (a, a; across languages, a and its
+    English version): what b changes must raise P(contradict), even where the model's label
+    does not flip, so that a model moving the right way is told from one that does not move."""
+    candidates = [
+        base
+        for base in drawn
+        if base.case.capability in CONTRASTED and base.case.label == "contradict"
+    ]
+    for k, base in enumerate(_sample(candidates, rng)):
+        restated = base.case.a if base.case.lang != "fr-en" else capitalised(base.in_english(0))
+        case = base.case
+        yield Case(
+            f"contrast:{case.id}:{k}",
+            "contrast",
+            "DIR",
+            case.lang,
+            case.a,
+            case.b,
+            "contradict",
+            f"P(contradict) above that of a restated ({case.capability})",
+            (case.a, restated),
+        )
+
+
 def _invariance(drawn: list[_Drawn], split: str, seed: int) -> list[Case]:
-    """The INV cases of one half, built on its MFT cases in each language."""
+    """The INV and DIR cases of one half, built on its MFT cases in each language."""
     out: list[Case] = []
     for lang in LANGS:
         # Perturbations of a pair that has a label, not of the confident-identity duplicates.
@@ -441,6 +475,7 @@ def _invariance(drawn: list[_Drawn], split: str, seed: int) -> list[Case]:
         out += _attributions(base, split, rng("attribution"))
         out += _number_formats(base, rng("number_format"))
         out += _case_punct(base, rng("case_punct"))
+        out += _contrasts(base, rng("contrast"))
     return out
 
 
@@ -459,10 +494,11 @@ def cases(split: str = "test", seed: int = 0) -> list[Case]:
 
 def pairs(split: str = "train", seed: int = 0) -> Iterator[dict[str, str]]:
     """The labelled cases of one half as training pairs (``a``, ``b``, ``label``, ``kind``: the
-    capability, ``lang``), in the shape of the pair files; invariance cases have no label and
-    the confident-identity cases repeat identity ones, so neither is given."""
+    capability, ``lang``), in the shape of the pair files: the MFT cases, without the
+    confident-identity ones, which repeat identity cases (as the DIR cases repeat
+    contradictions; INV cases have no label)."""
     for case in cases(split, seed):
-        if case.label is not None and case.capability != "identity_confident":
+        if case.test_type == "MFT" and case.capability != "identity_confident":
             yield {
                 "a": case.a,
                 "b": case.b,

@@ -94,7 +94,8 @@ def run(model: Model, cases: Sequence[Case]) -> Report:
     An MFT case passes when the predicted label is its label (``identity_confident``: and
     P(agree) ≥ :data:`CONFIDENT`). An INV case passes when the label predicted for its pair is
     the one predicted for its original pair; ``swap`` asks for more, the very same
-    probabilities, because a symmetric model computes the same features either way round.
+    probabilities, because a symmetric model computes the same features either way round. A
+    DIR case passes when the probability of its label is higher than for its original pair.
     """
     index: dict[tuple[str, str], int] = {}
     for case in cases:
@@ -111,6 +112,11 @@ def run(model: Model, cases: Sequence[Case]) -> Report:
             if case.capability == "identity_confident":
                 expected = f"agree at P ≥ {CONFIDENT}"
                 ok = ok and p[LABELS.index("agree")] >= CONFIDENT
+        elif case.test_type == "DIR":
+            column = LABELS.index(str(case.label))
+            before = proba[index[case.original]][column]
+            expected = f"P({case.label}) above {before:.4f}, that of the original pair"
+            ok = p[column] > before
         else:
             before = proba[index[case.original]]
             expected = f"as the original pair: {LABELS[int(np.argmax(before))]}"
