@@ -17,6 +17,10 @@ that share none of them, so that a model trained on the train half and scored on
 is scored on sentences and subjects it never saw; item lists and lexicons are vocabulary that
 both halves use. Each template and language draws from its own ``random.Random`` seeded by the
 seed, template and language, so that adding a template changes no other template's cases.
+
+Templates give the minimum functionality tests (MFT: a pair and its label); the invariance
+(INV) and directional (DIR) tests perturb a sample of them (sides swapped, an attribution frame
+added, a number rewritten, capitals and punctuation changed; side a restated).
 """
 
 from __future__ import annotations
@@ -92,6 +96,8 @@ class Case:
 
 @dataclass(frozen=True)
 class Template:
+    """One line of ``templates.jsonl``: a pattern in both languages, what it tests, its label."""
+
     id: str
     split: str
     capability: str
