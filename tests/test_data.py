@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
-from collections import defaultdict
 
 import pytest
 
-from stance.api import extract_files
 from stance.data import CORPORA, LABELS, fingerprint, iter_pairs, load, read_pairs
 from stance.errors import StanceError
-from stance.pairs import candidate_pairs
 
 from .conftest import OWN_DATA, ROOT, SHARED_DATA
 
@@ -130,24 +128,93 @@ def test_own_data_is_valid_balanced_and_large_enough():
     assert len({(r["a"], r["b"]) for r in rows}) == len(rows), "duplicate pairs"
 
 
-def test_labelled_scan_pairs_are_every_candidate_pair_of_their_stories():
-    """data/scan-train/pairs.jsonl says it labels every candidate pair the extractor and the
-    pairer give on its stories, with the texts they give: a change to either must show here."""
-    folder = ROOT / "data" / "scan-train"
-    rows = [json.loads(line) for line in (folder / "pairs.jsonl").open(encoding="utf-8")]
-    labelled = defaultdict(dict)
-    for r in rows:
-        labelled[r["story"]][frozenset((r["a_id"], r["b_id"]))] = {r["a"], r["b"]}
-    assert len(labelled) == 24 and {r["label"] for r in rows} == set(LABELS)
-    for story, pairs in labelled.items():
-        statements, _ = extract_files(
-            [str(folder / f"{story}.{lang}.txt") for lang in ("fr", "en")]
-        )
-        candidates = {
-            frozenset((p["statement_a"]["id"], p["statement_b"]["id"])): {p["a"], p["b"]}
-            for p in candidate_pairs(statements)
-        }
-        assert candidates == pairs, story
+def _scan_pairs_script():
+    """training/scan_pairs.py, imported as the script runs it."""
+    spec = importlib.util.spec_from_file_location("scan_pairs", ROOT / "training" / "scan_pairs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _candidate(sid: str, claim: str, other: str, other_claim: str) -> dict:
+    """A candidate pair as stance.pairs gives it, with just what the mapping reads."""
+    a = {"id": sid, "article": sid.split("#")[0], "claim": claim}
+    b = {"id": other, "article": other.split("#")[0], "claim": other_claim}
+    return {"a": claim, "b": other_claim, "statement_a": a, "statement_b": b}
+
+
+def test_scan_pair_labels_follow_the_texts_not_the_statement_ids():
+    scan_pairs = _scan_pairs_script()
+    labelled = [
+        {
+            "id": "flood-001",
+            "story": "flood",
+            "a": "the dyke held",
+            "b": "the dyke gave way",
+            "label": "contradict",
+            "a_id": "flood.fr.txt#2",
+            "b_id": "flood.en.txt#4",
+            "a_claim": "the dyke held",
+            "b_claim": "the dyke gave way",
+        },
+        {
+            "id": "flood-002",
+            "story": "flood",
+            "a": "water fell overnight",
+            "b": "schools are closed",
+            "label": "neutral",
+            "a_id": "flood.fr.txt#3",
+            "b_id": "flood.en.txt#5",
+            "a_claim": "water fell overnight",
+            "b_claim": "schools are closed",
+        },
+    ]
+    # The extractor now finds one more statement early in each article (every id shifts), gives
+    # the first pair in the other order, cuts a frame off the second pair's claim, and pairs a
+    # statement it did not find before.
+    candidates = [
+        _candidate("flood.en.txt#5", "the dyke gave way", "flood.fr.txt#3", "the dyke held"),
+        _candidate(
+            "flood.fr.txt#4", "water fell overnight", "flood.en.txt#6", "schools are closed"
+        ),
+        _candidate("flood.fr.txt#1", "a new statement", "flood.en.txt#6", "schools are closed"),
+    ]
+    rows, new, dropped = scan_pairs.carry_labels("flood", labelled, candidates)
+    assert [(r["id"], r["label"]) for r in rows] == [
+        ("flood-001", "contradict"),
+        ("flood-002", "neutral"),
+        ("flood-003", None),
+    ]
+    assert rows[0]["a_id"] == "flood.en.txt#5"  # the ids are the current extractor's
+    assert [r["id"] for r in new] == ["flood-003"] and dropped == []
+
+    # A claim that changed in substance is a new pair; the old one is reported dropped.
+    changed = [
+        _candidate("flood.fr.txt#2", "the dyke did not hold", "flood.en.txt#4", "the dyke gave way")
+    ]
+    rows, new, dropped = scan_pairs.carry_labels("flood", labelled[:1], changed)
+    assert [r["label"] for r in rows] == [None] and len(new) == 1
+    assert [r["id"] for r in dropped] == ["flood-001"]
+
+
+def test_a_claim_trimmed_of_its_frame_keeps_its_label():
+    scan_pairs = _scan_pairs_script()
+    old = {("a.fr.txt", "pour sa part que les salaires des agents stagnent depuis deux ans")}
+    trimmed = ("a.fr.txt", "les salaires des agents stagnent depuis deux ans")
+    now = {trimmed, ("a.fr.txt", "les salaires"), ("b.fr.txt", trimmed[1])}
+    # The short piece is another statement; the same words in another article are another's.
+    assert scan_pairs.trimmed_claims(old, now) == {trimmed: next(iter(old))}
+
+
+def test_labelled_scan_pairs_are_keyed_by_text_and_labelled():
+    """data/scan-train/pairs.jsonl: every row carries the two claims its label is keyed by,
+    one label per pair of texts, and ids unique; training/scan_pairs.py regenerates it."""
+    scan_pairs = _scan_pairs_script()
+    rows = scan_pairs.read_rows(ROOT / "data" / "scan-train" / "pairs.jsonl")
+    assert len({r["story"] for r in rows}) == 24 and {r["label"] for r in rows} == set(LABELS)
+    keys = [scan_pairs.row_key(r) for r in rows]
+    assert len(set(keys)) == len(rows) and len({r["id"] for r in rows}) == len(rows)
+    assert all(len(key) == 2 and all(claim for _, claim in key) for key in keys)
 
 
 # --- named corpora, on a miniature copy of the shared folder's formats --------------------------

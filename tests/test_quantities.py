@@ -788,7 +788,10 @@ def test_a_span_of_time_that_is_the_claim_stays(text):
         ("Entre 4 et 6 personnes sont portées disparues.", "missing"),
         ("5,000 people have been evacuated.", None),
         ("300 people attended the meeting.", None),
-        ("Sept pompiers ont été blessés.", None),  # a narrower noun already says who
+        # People by role count too: "30 salariés ont perdu la vie" and "douze morts" are one count.
+        ("Sept pompiers ont été blessés.", "injured"),
+        ("Au moins trente salariés ont perdu la vie.", "dead"),
+        ("Twelve passengers were killed.", "dead"),
     ],
 )
 def test_a_count_of_people_knows_what_happened_to_them(text, fate):

@@ -14,7 +14,7 @@ from stance.pairs import candidate_pairs, statement_text
 from .test_cli import run
 
 ARTICLES = sorted((Path(__file__).resolve().parents[1] / "data" / "articles").glob("*.txt"))
-FIELDS = {"id", "article", "start", "end", "quote", "speaker", "cue", "claim", "lang"}
+FIELDS = {"id", "article", "start", "end", "quote", "speaker", "cue", "claim", "lang", "referent"}
 
 STRIKE_FR = (
     "La grève des éboueurs de Valmont est entrée lundi dans sa deuxième semaine. "

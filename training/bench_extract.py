@@ -126,13 +126,16 @@ def speed(texts: list[str], rounds: int = 3, passes: int = 50) -> dict:
 
 
 def scan_recall(folder: Path, model: str | None) -> dict:
-    """Recall of the key's contradictions among the top 2k pairs of ``stance scan``, ranked by
-    probability (its default; keys ``found``, ``recall_top_2k``) and by contrast (``--rank
-    contrast``; keys ``found_contrast``, ``recall_top_2k_contrast``).
+    """Recall of the key's contradictions among the candidate pairs of ``stance scan`` (keys
+    ``candidates``, ``candidate_recall``: what the scan can find at all, whatever the model),
+    and among its top 2k pairs, ranked by probability (its default; keys ``found``,
+    ``recall_top_2k``) and by contrast (``--rank contrast``; keys ``found_contrast``,
+    ``recall_top_2k_contrast``): the two are measured apart so that a contradiction lost by
+    extraction or pairing is not blamed on the ranking, nor the other way round.
 
     k is the number of contradicting pairs in the key; a key pair is found when the two
     predicted statements that match its two statements (the matching rule of
-    ``score_extraction``) are paired in the top 2k, in either order.
+    ``score_extraction``) are paired (in the top 2k), in either order.
     """
     key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
     paths = sorted(str(folder / name) for name in {s["article"] for s in key["statements"]})
@@ -144,6 +147,8 @@ def scan_recall(folder: Path, model: str | None) -> dict:
     result: dict = {"k": k}
     for rank in RANKS:
         results, _ = api.scan(pipeline, paths, rank=rank)
+        if "candidates" not in result:
+            result |= candidate_recall(results, contradictions, mapping)
         top = {frozenset((r["a"]["id"], r["b"]["id"])) for r in results[: 2 * k]}
         found = [
             p
@@ -163,6 +168,41 @@ def scan_recall(folder: Path, model: str | None) -> dict:
         result[f"recall_top_2k{suffix}"] = round(recall, 4)
     result["labelled_pairs"] = pair_accuracy(key, pipeline)
     return result
+
+
+def candidate_recall(results: list[dict], contradictions: list[dict], mapping: dict) -> dict:
+    """How many of the key's contradictions are among the scan's pairs at all (see
+    :func:`scan_recall`); the missed ones are printed with whether a side was not extracted."""
+    paired = {frozenset((r["a"]["id"], r["b"]["id"])) for r in results}
+    found = 0
+    for p in contradictions:
+        a, b = mapping.get(p["a"]), mapping.get(p["b"])
+        if frozenset((a, b)) in paired:
+            found += 1
+            continue
+        why = "not extracted" if a is None or b is None else "not paired"
+        click.echo(f"not a candidate ({why}): {p['a']} ~ {p['b']} ({p.get('note', '')})")
+    k = len(contradictions)
+    recall = found / k if k else 0.0
+    click.echo(f"candidates: {found} of {k} key contradictions: candidate recall {recall:.3f}")
+    return {"candidates": found, "candidate_recall": round(recall, 4)}
+
+
+def showcase_rank(path: Path, model: str | None) -> int | None:
+    """The rank (1 = first) in the scan of the showcase article of the pair the project is
+    about: Waldhausser's "quelques centaines" against the other officials' 4.000-6.000."""
+    results, _ = api.scan(load_model(model, default=SCAN_MODEL_FILE), [str(path)])
+
+    def side(s: dict, who: str, what: str) -> bool:
+        return who in (s.get("speaker") or "") + " " + s.get("quote", "") and what in s["claim"]
+
+    for n, r in enumerate(results, 1):
+        for x, y in ((r["a"], r["b"]), (r["b"], r["a"])):
+            if side(x, "Waldhausser", "quelques centaines") and side(y, "", "4.000"):
+                click.echo(f"showcase: Waldhausser vs 4.000-6.000 at rank {n} of {len(results)}")
+                return n
+    click.echo("showcase: Waldhausser vs 4.000-6.000 NOT among the scan's pairs")
+    return None
 
 
 def pair_accuracy(key: dict, pipeline: Pipeline) -> dict:
@@ -223,6 +263,7 @@ def main(
     texts = [read_article(str(p)) for p in sorted(articles.glob("*.txt"))]
     if coverage.is_file():
         result["showcase"] = showcase(coverage)
+        result["showcase_rank"] = showcase_rank(coverage, model)
         texts.append(read_article(str(coverage)))
     result["speed"] = speed(texts)
     click.echo(

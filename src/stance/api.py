@@ -177,6 +177,7 @@ def scan(
     progress: bool | None = False,
     jobs: int | None = None,
     rank: str = DEFAULT_RANK,
+    same_speaker: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Extract, pair and score: the pairs ranked by probability of contradiction (the default),
     or with ``rank="contrast"`` by how far that probability stands above the two statements'
@@ -186,15 +187,18 @@ def scan(
     Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities",
     "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,
     see :mod:`stance.pairs`; ``neighbours`` as in :func:`stance.pairs.candidate_index`; with
-    ``rank="contrast"`` each result also has its ``contrast``), and the articles' texts (for
-    reports). Extraction and scoring of large inputs run in ``jobs`` worker processes (None: one
-    per core), or inside :func:`stance.parallel.cluster` on a dask cluster; the results are the
-    same.
+    ``rank="contrast"`` each result also has its ``contrast``; ``same_speaker`` keeps pairs of
+    one speaker's statements, as in :func:`stance.pairs.candidate_index`), and the articles'
+    texts (for reports). Extraction and scoring of large inputs run in ``jobs`` worker
+    processes (None: one per core), or inside :func:`stance.parallel.cluster` on a dask
+    cluster; the results are the same.
     """
     if rank not in RANKS:
         raise StanceError(f"unknown ranking {rank!r}; known: {', '.join(RANKS)}")
     statements, texts = extract_files(paths, encoding, narrative, jobs=jobs, progress=progress)
-    i, j, similarity = candidate_index(statements, threshold, neighbours=neighbours)
+    i, j, similarity = candidate_index(
+        statements, threshold, neighbours=neighbours, same_speaker=same_speaker
+    )
     claims = [statement_text(s) for s in statements]
     proba = predict_proba(
         pipeline, list(zip([claims[a] for a in i], [claims[b] for b in j])), progress, jobs=jobs

@@ -21,9 +21,13 @@ measured five ways that complement each other across languages:
 
 ``relatedness = text + NAME_WEIGHT * names + QUANTITY_BONUS * quantities + STORY_WEIGHT *
 story + BILINGUAL_WEIGHT * bilingual``; pairs at or above ``threshold`` are kept, best first.
+Some pairs are kept whatever their relatedness, because wording cannot relate them and losing
+them loses contradictions before they are scored: every pair of one article (articles are
+small), and every French-English pair of one story (their articles share names) whose claims
+give comparable figures or both date something (:meth:`_Signals.relatedness`).
 Near-duplicates (text cosine at or above ``duplicate``: the same sentence reported twice), a
-statement paired with itself, and two statements of the same speaker in the same article are
-dropped. The defaults were tuned on the
+statement paired with itself, and two statements of the same speaker in the same article (as
+the article writes them both; ``same_speaker`` keeps them) are dropped. The defaults were tuned on the
 team's annotated articles (``training/bench_extract.py`` prints the recall of the key's pairs at
 the chosen threshold).
 
@@ -62,7 +66,9 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from . import quantities
 from .cues import proper_names, shorter_share, stems_and_reach
-from .extract import QUOTE_PAIRS, speakers_agree
+from .extract import QUOTE_PAIRS, same_person
+from .extract.lexicon import _MONTHS, _TIME_WORDS
+from .extract.speakers import _surname as surname
 from .text import guess_lang
 
 NAME_WEIGHT = 0.5
@@ -109,8 +115,20 @@ def statement_text(statement: Mapping[str, Any]) -> str:
     claim = statement.get("claim") or statement.get("quote") or ""
     cue = statement.get("cue") or ""
     if DENIAL_CUE.search(cue) and not _in_quotation_marks(claim, statement.get("quote") or ""):
-        return f"{cue} {claim}"
-    return claim
+        return f"{cue} {_with_referent(claim, statement)}"
+    return _with_referent(claim, statement)
+
+
+def _with_referent(claim: str, statement: Mapping[str, Any]) -> str:
+    """The claim with a pronoun that opens it replaced by what it stands for (the extractor's
+    ``referent``): "Il a fait douze morts" is scored as "Le séisme a fait douze morts", which
+    can be paired with, and compared to, another account of the earthquake."""
+    referent = statement.get("referent")
+    m = _OPENING_PRONOUN.match(claim) if referent else None
+    return f"{referent}{claim[m.end() :]}" if m else claim
+
+
+_OPENING_PRONOUN = re.compile(r"(?i:il|elle|ils|elles|it|they|he|she)(?=\s)")
 
 
 def _in_quotation_marks(claim: str, quote: str) -> bool:
@@ -130,6 +148,47 @@ def _quantity_kinds(text: str) -> set[str]:
     return {
         kind for q in quantities.quantities(text, guess_lang(text)) for kind in quantities.kinds(q)
     }
+
+
+# When something happened, as a claim dates it: a clock time ("23h40", "11:40 p.m.", "vers 4
+# heures"), a weekday or a month; relative days ("hier", "today") say nothing of their own.
+_VERB_MONTHS = frozenset(("march", "may"))  # "the march", "may be": months only capitalised
+_RELATIVE_DAYS = frozenset(("hier", "aujourd'hui", "aujourd’hui", "yesterday", "today", "tonight"))
+_WHEN = re.compile(
+    r"\b\d{1,2}(?:[:h]\d{2}|\s?h\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\s+heures?\b)"
+    rf"|\b(?:{'|'.join(sorted((_TIME_WORDS | _MONTHS) - _RELATIVE_DAYS - _VERB_MONTHS))})\b"
+    r"|\b(?-i:March|May)\b",
+    re.IGNORECASE,
+)
+
+
+def _figures(claim: str, kinds: set[str]) -> tuple[set[str], set[str], set[str]]:
+    """What a claim gives a figure of (see :class:`_Signals`): the kinds of its quantities that
+    name what they count, "change" when it states one ("a doublé", "fell by a third"), and
+    "when" when it dates something (a clock time, a weekday, a month); the
+    units ("u:%", "u:" for a count) of its quantities that name nothing; and of all of them.
+    Two claims give comparable figures (as :func:`stance.quantities.comparable` reads them)
+    when they share a kind, or one's unnamed unit is among the other's units."""
+    counted = {kind for kind in kinds if not kind.endswith("|")}
+    if quantities.changes(claim, guess_lang(claim)):
+        counted.add("change")
+    if _WHEN.search(claim):
+        counted.add("when")
+    bare = {"u:" + kind[:-1] for kind in kinds if kind.endswith("|")}
+    return counted, bare, {"u:" + kind.split("|", 1)[0] for kind in kinds}
+
+
+def _common_binary(
+    rows: list[tuple[set[str], ...]],
+) -> tuple[sp.csr_matrix, ...]:
+    """One binary matrix per position of ``rows``' tuples, all with the same columns, so that
+    a member of one can be matched against another (:meth:`_View.cross`)."""
+    columns = sorted(set().union(*(part for row in rows for part in row)))
+    binarizer = MultiLabelBinarizer(classes=columns, sparse_output=True)
+    return tuple(
+        sp.csr_matrix(binarizer.fit_transform([row[k] for row in rows]).astype(np.float32))
+        for k in range(len(rows[0]) if rows else 0)
+    )
 
 
 def _binary(sets: list[set[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -183,6 +242,12 @@ class _Signals:
         self.story_names = _article_names(statements, self.quote_names)
         self.names, self.names_size = _binary(self.quote_names)
         self.quantity, _ = _binary(self.kinds)
+        # What each claim gives a figure of, for the pairs of one story across languages (see
+        # relatedness): the things its quantities count and whether it states a change; the
+        # units of its quantities without a noun; the units of all its quantities.
+        self.counted, self.bare, self.units = _common_binary(
+            [_figures(c, k) for c, k in zip(claims, self.kinds)]
+        )
         self.story, self.story_size = _binary(self.story_names)
         self.claims = claims
         self.stems, self.reached = stems_and_reach(claims)
@@ -206,19 +271,31 @@ class _Signals:
             cols.append(members[b])
         return np.concatenate(rows), np.concatenate(cols)
 
-    def relatedness(self, view: _View) -> tuple[np.ndarray, np.ndarray]:
-        """``(relatedness, text cosine)`` of the pairs of ``view``."""
+    def relatedness(self, view: _View) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(relatedness, text cosine, kept whatever the relatedness)`` of the pairs of
+        ``view``: a pair of one article, and a French-English pair of one story (their
+        articles share names) that gives a figure of one thing in both languages ("douze
+        morts" / "30 dead", through the counted-noun concepts; two percentages; two counts;
+        two changes), are candidates at any relatedness: wording alone cannot relate them."""
         cosine = view.dot(self.text)
         shared_kind = view.dot(self.quantity) > 0
         lang_a, lang_b = view.ends(self.lang)
+        story = view.dot(self.story)
         score = (
             cosine
             + NAME_WEIGHT * _jaccard(view.dot(self.names), *view.ends(self.names_size))
             + QUANTITY_BONUS * shared_kind
-            + STORY_WEIGHT * _jaccard(view.dot(self.story), *view.ends(self.story_size))
+            + STORY_WEIGHT * _jaccard(story, *view.ends(self.story_size))
             + BILINGUAL_WEIGHT * (lang_a != lang_b) * self._stem_share(view)
         )
-        return score, cosine
+        article_a, article_b = view.ends(self.article)
+        figures = (
+            view.dot(self.counted)
+            + view.cross(self.bare, self.units)
+            + view.cross(self.units, self.bare)
+        )
+        forced = (article_a == article_b) | ((lang_a != lang_b) & (story > 0) & (figures > 0))
+        return score, cosine, forced
 
     def _stem_share(self, view: _View) -> np.ndarray:
         """The share of the shorter claim's stems that the other reaches, through the
@@ -290,8 +367,15 @@ def candidate_index(
     threshold: float = THRESHOLD,
     duplicate: float = DUPLICATE,
     neighbours: int | None = None,
+    same_speaker: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidate pairs as index arrays ``(i, j, relatedness)``, ``i < j``, best first.
+
+    Every pair of one article is a candidate (articles are small, and two officials of one
+    story contradict each other in wording that shares nothing), except two statements of
+    one speaker, which develop a point; ``same_speaker`` keeps those too (a figure revised).
+    Across articles a pair needs ``threshold``, or to count one thing in French and English
+    in one story (see :meth:`_Signals.relatedness`).
 
     ``neighbours=0`` compares every pair; ``neighbours=K`` keeps every pair within an article
     and, across articles, the pairs among the ``K`` most related or ``K`` strongest by shared
@@ -310,8 +394,10 @@ def candidate_index(
     signals = _Signals(statements)
     ids = np.array([str(s.get("id")) for s in statements])
 
-    def kept(i: np.ndarray, j: np.ndarray, score: np.ndarray, cosine: np.ndarray) -> np.ndarray:
-        return (score >= threshold) & (cosine < duplicate) & (ids[i] != ids[j])
+    def kept(
+        i: np.ndarray, j: np.ndarray, score: np.ndarray, cosine: np.ndarray, forced: np.ndarray
+    ) -> np.ndarray:
+        return ((score >= threshold) | forced) & (cosine < duplicate) & (ids[i] != ids[j])
 
     if neighbours:
         i, j, score = _measured(signals, *signals.same_article(), kept)[:3]
@@ -329,19 +415,20 @@ def candidate_index(
         parts = []
         for start in range(0, n, ROWS_PER_BLOCK):
             block = np.arange(start, min(start + ROWS_PER_BLOCK, n))
-            score, cosine = signals.relatedness(_View(block))
+            score, cosine, forced = signals.relatedness(_View(block))
             bi, bj = np.nonzero(
                 (np.arange(n)[None, :] > block[:, None])
-                & kept(block[:, None], np.arange(n)[None, :], score, cosine)
+                & kept(block[:, None], np.arange(n)[None, :], score, cosine, forced)
             )
             parts.append((block[bi], bj, score[bi, bj]))
         i, j, score = (np.concatenate(p) for p in zip(*parts))
     # One speaker's successive statements in one article ("le préfet, Arnaud Desvignes" and
     # "Arnaud Desvignes") develop a point; they are not a clash worth a fact-checker's time.
-    other_voice = np.array(
-        [not _same_voice(statements[a], statements[b]) for a, b in zip(i, j)], dtype=bool
-    )
-    i, j, score = i[other_voice], j[other_voice], score[other_voice]
+    if not same_speaker:
+        other_voice = np.array(
+            [not _same_voice(statements[a], statements[b]) for a, b in zip(i, j)], dtype=bool
+        )
+        i, j, score = i[other_voice], j[other_voice], score[other_voice]
     order = np.lexsort((j, i, -score))  # best first; ties in index order, so runs agree
     return i[order], j[order], score[order]
 
@@ -350,11 +437,11 @@ def _measured(
     signals: _Signals,
     i: np.ndarray,
     j: np.ndarray,
-    kept: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
+    kept: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, _View]:
     """The listed pairs that ``kept`` keeps, their relatedness, and a view of them."""
-    score, cosine = signals.relatedness(_View(i, j))
-    keep = kept(i, j, score, cosine)
+    score, cosine, forced = signals.relatedness(_View(i, j))
+    keep = kept(i, j, score, cosine, forced)
     return i[keep], j[keep], score[keep], _View(i[keep], j[keep])
 
 
@@ -373,15 +460,16 @@ def candidate_pairs(
     threshold: float = THRESHOLD,
     duplicate: float = DUPLICATE,
     neighbours: int | None = None,
+    same_speaker: bool = False,
 ) -> list[dict[str, Any]]:
     """The candidate pairs among ``statements`` (dicts as :func:`stance.extract` gives them).
 
     Each pair is ``{"id", "a", "b", "statement_a", "statement_b", "similarity"}`` where ``a`` and
     ``b`` are the two claims, so that the list can go straight to ``stance score -i`` and
     ``stance label``. Sorted by decreasing relatedness; ``neighbours`` as in
-    :func:`candidate_index`.
+    :func:`candidate_index`, and so is ``same_speaker``.
     """
-    i, j, score = candidate_index(statements, threshold, duplicate, neighbours)
+    i, j, score = candidate_index(statements, threshold, duplicate, neighbours, same_speaker)
     return [
         _pair(statements[a], statements[b], s)
         for a, b, s in zip(i.tolist(), j.tolist(), score.tolist())
@@ -389,11 +477,27 @@ def candidate_pairs(
 
 
 def _same_voice(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two statements of one article by one speaker, as the article writes them both.
+
+    A speaker resolved from a pronoun or a title (not written in its own sentence) may be
+    resolved wrongly, and would then hide two officials' clash: such a pair is kept. The
+    speakers must be one person by name (:func:`same_person`), which is stricter than the
+    evaluation's surname rule ("the Causse mining company" is not "the secretary of the Causse
+    miners' union")."""
     return (
         a.get("article") == b.get("article")
-        and bool(a.get("speaker"))
-        and speakers_agree(a.get("speaker"), b.get("speaker"))
+        and _written(a)
+        and _written(b)
+        and same_person(a.get("speaker"), b.get("speaker"))
     )
+
+
+def _written(statement: Mapping[str, Any]) -> bool:
+    """Whether the statement's speaker is written in its own sentence (not resolved from a
+    pronoun or a title): as a whole, or by the surname of its name ("M. Aubanel")."""
+    speaker, quote = statement.get("speaker") or "", (statement.get("quote") or "").casefold()
+    name = surname(speaker)
+    return bool(speaker) and (speaker.casefold() in quote or (name or "\0").casefold() in quote)
 
 
 def _article_names(

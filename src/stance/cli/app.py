@@ -113,6 +113,13 @@ neighbours_option = click.option(
 )
 
 
+same_speaker_option = click.option(
+    "--same-speaker",
+    is_flag=True,
+    help="Also pair two statements of one speaker in one article (a figure revised).",
+)
+
+
 scheduler_option = click.option(
     "--scheduler",
     metavar="ADDRESS",

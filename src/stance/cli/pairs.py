@@ -7,7 +7,7 @@ import click
 from .. import api
 from ..data import iter_statements
 from ..pairs import candidate_pairs
-from .app import cli, encoding_option, neighbours_option, threshold_option
+from .app import cli, encoding_option, neighbours_option, same_speaker_option, threshold_option
 
 
 @cli.command()
@@ -15,6 +15,7 @@ from .app import cli, encoding_option, neighbours_option, threshold_option
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE", help="JSON Lines.")
 @threshold_option
 @neighbours_option
+@same_speaker_option
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @encoding_option
 def pairs(
@@ -22,6 +23,7 @@ def pairs(
     output: str,
     threshold: float,
     neighbours: int | None,
+    same_speaker: bool,
     force: bool,
     encoding: str,
 ) -> None:
@@ -31,6 +33,7 @@ def pairs(
     claims as `a` and `b` (ready for `stance score -i` and `stance label`) and both statements.
     """
     rows = [row for path in statements for row in iter_statements(path, encoding)]
-    count = api.write_jsonl(candidate_pairs(rows, threshold, neighbours=neighbours), output, force)
+    found = candidate_pairs(rows, threshold, neighbours=neighbours, same_speaker=same_speaker)
+    count = api.write_jsonl(found, output, force)
     if output != "-":
         click.echo(f"{count:,} pairs into {output}", err=True)

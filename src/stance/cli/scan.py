@@ -16,6 +16,7 @@ from .app import (
     json_option,
     neighbours_option,
     on_scheduler,
+    same_speaker_option,
     scan_model_option,
     scheduler_option,
     threshold_option,
@@ -35,6 +36,7 @@ from .formatting import format_scan
 @threshold_option
 @neighbours_option
 @jobs_option
+@same_speaker_option
 @scheduler_option
 @click.option(
     "--rank",
@@ -55,6 +57,7 @@ def scan(
     threshold: float,
     neighbours: int | None,
     jobs: int | None,
+    same_speaker: bool,
     scheduler: str | None,
     rank: str,
     force: bool,
@@ -86,6 +89,7 @@ def scan(
             progress=None,
             jobs=jobs,
             rank=rank,
+            same_speaker=same_speaker,
         )
     if html_path:
         from ..report import render_html

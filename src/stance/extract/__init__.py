@@ -15,7 +15,12 @@ How it works, and why by rules:
 2. **Cues** are found with one compiled regex per language: reporting verbs in every form a
    wire story uses (compound "a déclaré", inverted "a-t-il ajouté", "juge-t-elle", present
    "estime que", "said", "has promised", "says"), and source prepositions ("selon X",
-   "d'après X", "according to X", "Pour X, ..."). A cue inside quotation marks belongs to the
+   "d'après X", "according to X", "Pour X, ...", "de source policière"). A phrase inserted
+   between the speaker and the verb is read with the verb ("a pour sa part affirmé", "X, for
+   its part, said", "X in turn said": ``insertions.tsv``); after a quotation and its comma any
+   verb frames it, in the lexicon or not ("« ... », a réagi M. X", "s'est indigné le maire",
+   '"...," the mayor fumed'); a figure verb frames only a figure ("put the toll at 14", "a
+   chiffré à 40 le nombre de ..."). A cue inside quotation marks belongs to the
    quoted words, and a negated one ("n'a pas confirmé") attributes nothing: both are skipped.
    A present participle after a comma frames introduced content ("..., saying that ...",
    "..., en affirmant que ...") when the sentence has no other frame.
@@ -27,7 +32,12 @@ How it works, and why by rules:
    reopened on Friday, prefect X said."); the subject after an inverted verb ("..., a indiqué
    la direction dans un communiqué"); the antecedent of "qui"/"who"; the subject of the main
    clause for a participle; or a pronoun, resolved to the nearest preceding speaker of
-   matching gender and number.
+   matching gender and number. A mention by title or surname alone ("la préfète", "the
+   governor", "M. Aubanel") is the person named before with that title or surname, and the
+   speaker is then that person's full name; "la même source" is the source named before.
+   A claim that opens with a pronoun gets its ``referent`` (the speaker when the claim
+   follows its frame and agrees with the pronoun; else the subject of the previous sentence
+   or of its claim), which :func:`stance.pairs.statement_text` puts in the pronoun's place.
 4. One sentence may hold several attributions by different speakers; it is then cut into one
    clause per speaker.
 
@@ -42,8 +52,10 @@ The package follows the rules' order: :mod:`.lexicon` (word lists and patterns),
 
 Known limits: a pronoun is resolved by gender and number as the wording shows them ("la
 préfète", "plusieurs responsables"), not from first names, so "Selon lui" may go to a nearby
-woman named without a title; a speaker described without a name ("Le chef du Pentagone") is
-kept as written, not linked to the person named earlier; a question reports nothing, even
+woman named without a title, and a referent is given only where the wording shows it can be;
+a speaker described without a name is linked to the person named earlier only through a
+shared title word ("la préfète" / "la préfète du Gard, X"), so "Le chef du Pentagone" stays as
+written after "le secrétaire à la défense Ashton Carter"; a question reports nothing, even
 "..., a-t-il demandé ?"; a frame without a reporting verb or source preposition ("X : « ... »",
 "X, au micro de RTL : ...") is not seen; "Le procès dit « des fadettes »" reads as a statement;
 and an aside between subject and verb that is neither a relative clause nor a participle or
@@ -60,7 +72,7 @@ its own language only when nothing is found in the article's.
 from .articles import extract, read_article
 from .evaluation import match_key, score_articles, score_extraction
 from .lexicon import QUOTE_PAIRS
-from .speakers import speakers_agree
+from .speakers import same_person, speakers_agree
 from .statement import LANGS, Statement
 
 __all__ = [
@@ -70,6 +82,7 @@ __all__ = [
     "extract",
     "match_key",
     "read_article",
+    "same_person",
     "score_articles",
     "score_extraction",
     "speakers_agree",

@@ -8,7 +8,7 @@ from ..text import guess_lang
 from .attribution import _attributions
 from .clauses import _clean_claim, _Found, _Ref, _squash
 from .sentences import _sentences
-from .speakers import _remember_subjects, _resolve
+from .speakers import _referent, _remember_subjects, _resolve
 from .statement import LANGS, Statement
 
 
@@ -57,6 +57,7 @@ def extract(
     found: list[_Found] = []
     history: list[_Ref] = []
     unattributed: list[tuple[int, int, int]] = []  # sentences whose subject is not read yet
+    previous: tuple[int, int] | None = None
     for index, (start, end) in enumerate(_sentences(text, lang)):
         attributions = _attributions(text, start, end, lang)
         sentence_lang = lang
@@ -68,6 +69,10 @@ def extract(
         for item in attributions:
             item.speaker = _resolve(item, history, index, sentence_lang)
             item.lang = sentence_lang
+            item.referent = _referent(text, item, previous, sentence_lang)
+        # What a pronoun in the next sentence may stand for: the subject of this sentence, or
+        # of its last claim when it reports one ("X a dit que le séisme ... . Il a fait ...").
+        previous = attributions[-1].claim if attributions else (start, end)
         if not attributions:
             unattributed.append((start, end, index))
         found.extend(attributions)
@@ -84,6 +89,7 @@ def extract(
             cue=None if f.cue is None else _squash(text[f.cue[0] : f.cue[1]]),
             claim=_clean_claim(text[f.claim[0] : f.claim[1]]),
             lang=f.lang,
+            referent=f.referent,
         )
         for n, f in enumerate(found, 1)
     ]

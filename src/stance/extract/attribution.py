@@ -12,21 +12,30 @@ from .lexicon import (
     _BODIES,
     _CLAUSE_SUBJECTS,
     _CLAUSE_VERBS,
+    _CLAUSE_WORDS,
     _CLOSING_QUOTES,
     _CONJUNCTIONS,
     _CUE_STARTS,
     _CUES,
+    _DE,
+    _DETERMINERS,
     _EN_AUX_WORDS,
     _EN_NOUNISH,
+    _FIGURE_AT,
+    _FIGURE_VERBS,
     _FR_AUX_WORDS,
     _FR_RESTRICTED,
     _FRAME_PARTICIPLES,
+    _INSERTION_END,
     _NEGATIONS,
     _NOT_BEFORE_A_CUE,
     _NOT_SOURCES,
     _OBJECT_CLITICS,
     _OBJECT_VERBS,
     _PARTICIPLE_CUES,
+    _PREPOSITIONS,
+    _QUOTE_FRAME,
+    _QUOTE_FRAME_AFTER,
     _RELATIVES,
     _SELON_LEQUEL,
     _SOURCE_STARTS,
@@ -56,6 +65,7 @@ def _attributions(text: str, start: int, end: int, lang: str) -> list[_Found]:
     if text[end - 1] == "?":
         return []  # a question reports no statement ("Les médecins estiment-ils que ... ?")
     found = [c for c in _candidates(sent) if c is not None]
+    found += _quote_frames(sent, found)
     if any(not c.participle for c in found):
         # "X said A, adding that B": the participle continues the same speaker's statement.
         found = [c for c in found if not c.participle]
@@ -86,6 +96,106 @@ def _candidates(sent: _Sentence) -> Iterator[_Found | None]:
         elif key == "s'" and sent.lang == "fr" and (m := _FR_RESTRICTED.match(text, pos, end)):
             done = m.end()
             yield _restricted_attribution(sent, m)
+
+
+def _quote_frames(sent: _Sentence, found: list[_Found]) -> list[_Found]:
+    """Frames of any verb right after a quotation and its comma that the lexicon does not
+    know: "« ... », a réagi M. X", '"...," the mayor fumed' (see ``_QUOTE_FRAME``)."""
+    text, extra = sent.text, []
+    for _, closing in sent.quotes:
+        m = re.match(r"\s*,\s*", text[closing : sent.end])
+        if m is None and text[closing - 2 : closing - 1] != ",":
+            continue  # no comma: the quotation goes on into the sentence
+        pos = closing + (
+            m.end() if m else len(text[closing : sent.end]) - len(text[closing : sent.end].lstrip())
+        )
+        if pos >= sent.end or any(f.cue is not None and closing <= f.cue[0] for f in found):
+            continue
+        claim = _trim(text, sent.start, closing)
+        item = _quote_frame(sent, pos, claim) if claim is not None else None
+        if item is not None:
+            extra.append(item)
+    return extra
+
+
+def _quote_frame(sent: _Sentence, pos: int, claim: tuple[int, int]) -> _Found | None:
+    """The frame of a quotation that ends at ``pos`` (after its comma), if it has one."""
+    text = sent.text
+    m = _QUOTE_FRAME.match(text, pos, sent.end)
+    if m is not None and (m.group("en") is not None) == (sent.lang == "en"):
+        word = (m.group("fin") or "").lower()
+        if word in _DETERMINERS | _PREPOSITIONS | _CONJUNCTIONS | _AS | _CLAUSE_WORDS[sent.lang]:
+            return None  # "», une phrase qui ...", "», comme le ..."
+        pronoun = (m.group("pi") or m.group("pi2") or "").lower()
+        if pronoun:
+            return _Found(
+                sent.start,
+                sent.end,
+                None,
+                m.span(),
+                claim,
+                pronoun=pronoun,
+                anchor=sent.start,
+                claim_left=True,
+            )
+        start = _after_skips(sent, m.end())
+        span = _noun_phrase_after(sent, start, mode="after-verb")
+        if span is None or not _names_someone(sent, span):
+            return None
+        return _Found(
+            sent.start,
+            sent.end,
+            _squash(text[span[0] : span[1]]),
+            m.span(),
+            claim,
+            anchor=sent.start,
+            claim_left=True,
+        )
+    if sent.lang != "en":
+        return None
+    words = sent.tokens(pos, sent.end)[:7]
+    verb = next((i for i, w in enumerate(words) if _QUOTE_FRAME_AFTER.fullmatch(w[0])), None)
+    if not verb:
+        return None
+    span = (words[0][1], words[verb - 1][2])
+    spoken = text[span[0] : span[1]].lower()
+    if spoken in _SUBJECT_PRONOUNS:
+        return _Found(
+            sent.start,
+            sent.end,
+            None,
+            (span[0], words[verb][2]),
+            claim,
+            pronoun=spoken,
+            anchor=sent.start,
+            claim_left=True,
+        )
+    if not _names_someone(sent, span):
+        return None
+    return _Found(
+        sent.start,
+        sent.end,
+        _squash(text[span[0] : span[1]]),
+        (words[verb][1], words[verb][2]),
+        claim,
+        anchor=sent.start,
+        claim_left=True,
+    )
+
+
+def _names_someone(sent: _Sentence, span: tuple[int, int]) -> bool:
+    """A noun phrase of at most twelve words that opens with a determiner, a title or a name."""
+    words = sent.tokens(*span)
+    if not words or len(words) > 12 or not _is_noun_phrase(sent, *span):
+        return False
+    first = words[0][0]
+    if first.lower() in _DE:
+        return False  # "», faute de consignes": a complement, not a subject
+    return (
+        first.lower() in _DETERMINERS
+        or first.lower().rstrip(".") in _TITLES
+        or (first[:1].isupper() and first.lower() not in _SUBJECT_PRONOUNS)
+    )
 
 
 def _outermost(candidates: list[_Found]) -> list[_Found]:
@@ -142,10 +252,18 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
         return None  # "The United States": a name, not a verb
     verb = (m.group("pp") or m.group("fin")).lower()
     frame_only = verb in _FRAME_PARTICIPLES
+    if verb in _FIGURE_VERBS and not _figure_follows(sent, m.end()):
+        return None  # "put the plan on hold", "a évalué la situation": no figure reported
     before = sent.tokens(sent.start, cue[0])
     while before and before[-1][0].lower() in _ADVERBS_BEFORE_CUE:
         cue = (before[-1][1], cue[1])
         before = before[:-1]
+    inserted = _INSERTION_END[sent.lang].search(sent.text, max(sent.start, cue[0] - 24), cue[0])
+    if inserted is not None and inserted.start() > sent.start:
+        # "The union for its part said", "Le préfet quant à lui a assuré": the phrase goes with
+        # the verb, and the subject is what comes before it.
+        cue = (inserted.start(), cue[1])
+        before = sent.tokens(sent.start, cue[0])
     if before and before[-1][0].lower() in _OBJECT_CLITICS:
         cue = (before[-1][1], cue[1])  # "le ministre l'a dit", "comme l'a indiqué X"
         before = before[:-1]
@@ -175,6 +293,18 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     # "L'opposition dénonce un « mensonge »": a bare finite verb with an object counts when its
     # subject is a name or a body that speaks, not "une forte avance".
     return found if not found.claim_left and _speakerish(found.speaker or "") else None
+
+
+def _figure_follows(sent: _Sentence, pos: int) -> bool:
+    """Whether "at"/"à" follows within eight words of the same clause: "put the toll at", "a
+    chiffré à 40"; not "put the toll higher, saying that at least ..."."""
+    for word, _, _ in sent.tokens(pos, sent.end)[:8]:
+        low = word.lower()
+        if low in _FIGURE_AT:
+            return True
+        if low in _THAT or word in ",;:":
+            return False
+    return False
 
 
 def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
@@ -219,13 +349,19 @@ def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
 
 
 def _restricted_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
-    """ "..., s'est-il limité à dire": a frame after its claim, with an inverted pronoun."""
+    """ "..., s'est-il limité à dire", "« ... », s'est indigné le maire": a frame after its claim
+    (with an inverted pronoun, or its subject after it)."""
     if sent.quoted(m.start()):
         return None
-    pronoun = m.group("pi")
+    pronoun = m.group("pi") or m.group("pi2")
     if pronoun:
+        if pronoun.lower() == "on":
+            return None
         return _framed_by_pronoun(sent, m.span(), pronoun.lower(), m.start(), inverted=True)
-    return _framed_by_noun_phrase(sent, m.span(), frame_only=False)
+    # "s'est indigné le maire" frames what precedes it; "X s'est félicité de la décision"
+    # reports a feeling about something, not a statement.
+    said = m.group("said") is not None
+    return _framed_by_noun_phrase(sent, m.span(), frame_only=not said)
 
 
 def _negated(sent: _Sentence, m: re.Match[str]) -> bool:

@@ -42,6 +42,7 @@ class _Found:
     anchor: int = 0  # where the speaker's clause begins, to cut a sentence with two speakers
     claim_left: bool = False
     coordinated: bool = False  # "..., but X said ...": its own clause, never inside another's
+    referent: str | None = None  # what a pronoun opening the claim stands for (set by extract)
 
 
 @dataclass
@@ -53,6 +54,8 @@ class _Ref:
     plural: bool | None
     person: bool
     sentence: int
+    titles: frozenset[str] = frozenset()  # title words of the mention ("prefet", "governor")
+    written: str = ""  # the mention as written, for the names a later title must share
 
 
 class _Sentence:

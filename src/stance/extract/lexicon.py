@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def _table(name: str) -> list[list[str]]:
+    """The rows of a TSV word list beside this module, without its header and # comments."""
+    lines = (_HERE / name).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+# Phrases inserted between a speaker and its verb ("a pour sa part affirmé", "for its part").
+_INSERTION_PHRASES = {
+    lang: [phrase for code, phrase in _table("insertions.tsv") if code == lang]
+    for lang in ("fr", "en")
+}
 
 
 # French reporting verbs: past participle -> finite forms (3rd person present, imperfect,
@@ -64,6 +81,11 @@ _FR_VERBS = {
     "écrit": "écrit écrivent écrivait écrivaient écrivit",
     "répondu": "répond répondent répondait répondaient répondit",
     "garanti": "garantit garantissent garantissait garantissaient",
+    "relevé": "relève relèvent relevait relevaient releva",
+    "chiffré": "chiffre chiffrent chiffrait chiffraient chiffra",
+    "évalué": "évalue évaluent évaluait évaluaient évalua",
+    "plaidé": "plaide plaident plaidait plaidaient plaida",
+    "accusé": "accuse accusent accusait accusaient accusa",
 }
 
 
@@ -93,6 +115,14 @@ _FR_FRAME_VERBS = {
     "conclu": "conclut concluent concluait",
     "fustigé": "fustige fustigent fustigeait fustigea",
     "tempêté": "tempête tempêtent tempêtait tempêta",
+    "réagi": "réagit réagissent réagissait réagit",
+    "nuancé": "nuance nuancent nuançait nuança",
+    "abondé": "abonde abondent abondait abonda",
+    "protesté": "proteste protestent protestait protesta",
+    "objecté": "objecte objectent objectait objecta",
+    "enchaîné": "enchaîne enchaînent enchaînait enchaîna",
+    "complété": "complète complètent complétait compléta",
+    "corrigé": "corrige corrigent corrigeait corrigea",
 }
 
 
@@ -136,6 +166,8 @@ _EN_VERBS = {
     "believed": "believes",
     "wrote": "writes",
     "written": "writes",
+    "put": "puts",
+    "observed": "observes",
 }
 
 
@@ -146,12 +178,33 @@ _EN_FRAME_VERBS = {
     "quipped": "quips",
     "recalled": "recalls",
     "continued": "continues",
+    "reacted": "reacts",
+    "retorted": "retorts",
+    "fumed": "fumes",
+    "snapped": "snaps",
+    "exclaimed": "exclaims",
+    "recounted": "recounts",
+    "protested": "protests",
+    "objected": "objects",
 }
 
 
 # English present forms that are also common nouns ("insurance claims", "estimates show"):
 # like French finite forms, accepted only in an unambiguous position.
-_EN_NOUNISH = _words("claims estimates states notes promises stresses pledges vows cautions")
+_EN_NOUNISH = _words(
+    "claims estimates states notes promises stresses pledges vows cautions puts "
+    "protests objects recounts"
+)
+
+
+# Verbs that frame a figure through a noun phrase ("put the toll at 14", "a chiffré à 40 le
+# nombre de ..."): a cue only when "at"/"à" follows within a few words, since "put the plan on
+# hold" or "a évalué la situation" report nothing.
+_FIGURE_VERBS = _words(
+    "put puts chiffré chiffre chiffrent chiffrait chiffraient chiffra évalué évalue évaluent "
+    "évaluait évaluaient évalua"
+)
+_FIGURE_AT = _words("at à au")
 
 
 # Verbs whose object comes before "that"/"que": "told reporters that", "denied reports that".
@@ -174,13 +227,36 @@ _EN_AUX_WORDS = _words("has have had is are was were will would")
 
 
 # At most two adverbs between auxiliary and participle ("a cependant précisé", "has also said").
+def _phrases(phrases: Iterable[str]) -> str:
+    """An alternation of phrases, longest first, any run of spaces between their words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len)[::-1])
+
+
+_FR_INSERTIONS = _phrases(_INSERTION_PHRASES["fr"])
+
+
+_EN_INSERTIONS = _phrases(_INSERTION_PHRASES["en"])
+
+
 _FR_ADVERBS = (
-    r"(?:\w+ment|cependant|pourtant|toutefois|également|aussi|déjà|encore|enfin|ensuite|alors|"
-    r"bien|même|notamment|ainsi|d['’]ailleurs|au contraire|pas|jamais|plus|lui-même|elle-même)"
+    rf"(?:{_FR_INSERTIONS}|\w+ment|cependant|pourtant|toutefois|également|aussi|déjà|encore|"
+    r"enfin|ensuite|alors|bien|même|notamment|ainsi|d['’]ailleurs|au contraire|pas|jamais|plus)"
 )
 
 
-_EN_ADVERBS = r"(?:\w+ly|also|since|already|again|never|not|repeatedly|further|then|even|long)"
+_EN_ADVERBS = (
+    rf"(?:{_EN_INSERTIONS}|\w+ly|also|since|already|again|never|not|repeatedly|further|then|"
+    r"even|long)"
+)
+
+
+# An inserted phrase that ends the words before a verb ("The union for its part | said"), or
+# that is a whole comma-delimited chunk ("The mayor, for his part, said").
+_INSERTION_END = {
+    "fr": re.compile(rf"(?<![\w-])(?:{_FR_INSERTIONS})\s*,?\s*$", re.IGNORECASE),
+    "en": re.compile(rf"(?<![\w-])(?:{_EN_INSERTIONS})\s*,?\s*$", re.IGNORECASE),
+}
+_INSERTION = re.compile(rf"(?:{_FR_INSERTIONS}|{_EN_INSERTIONS})", re.IGNORECASE)
 
 
 _NEGATIONS = _words("pas jamais plus not never ne n' n’ no")
@@ -300,7 +376,7 @@ _MONTHS = _words(
 )
 
 
-_CONJUNCTIONS = _words("et mais or donc and but so yet")
+_CONJUNCTIONS = _words("et mais or donc and but so yet while whereas")
 
 
 # A name after one of these is a place or an employer ("an analyst at Enerlys"), not a speaker.
@@ -403,7 +479,7 @@ def _compile_cues(
     inverted = r"(?:-t-|-)(?P<pi>il|elle|ils|elles|on)"
     inverted2 = r"(?:-t-|-)(?P<pi2>il|elle|ils|elles|on)"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<aux>{aux})(?:{inverted})?(?P<adv>(?:\s+{adverbs}){{0,2}})\s+"
+        rf"(?<![\w-])(?:(?P<aux>{aux})(?:{inverted})?(?P<adv>(?:,?\s+{adverbs}){{0,3}},?)\s+"
         rf"(?P<pp>{_alternation(participles)})"
         rf"|(?P<fin>{_alternation(finite)})(?:{inverted2})?)(?![\w-])",
         re.IGNORECASE,
@@ -428,9 +504,17 @@ _CUES = {
 
 
 # "s'est-il limité à dire", "s'est contentée de répondre": a restricted statement is one.
+# Reflexive frames: "s'est indigné le maire", "s'inquiète-t-elle", "se sont félicités X".
+_FR_REFLEXIVE = (
+    "indign inquiét inquièt félicit alarm insurg emport exclam étonn réjou défend agac offusqu "
+    "interrog désol plaign"
+).split()
 _FR_RESTRICTED = re.compile(
-    r"(?<![\w-])s['’]est(?:-(?P<pi>il|elle|on))?\s+(?:limitée?|contentée?|bornée?)\s+(?:à|de)\s+"
-    r"(?:dire|déclarer|répondre|indiquer|affirmer|rappeler|souligner|préciser)(?![\w-])",
+    r"(?<![\w-])(?:s['’](?:est|était)|se\s+sont)(?:-(?P<pi>il|elle|on|ils|elles))?\s+"
+    r"(?:(?P<said>(?:limitée?|contentée?|bornée?)\s+(?:à|de)\s+"
+    r"(?:dire|déclarer|répondre|indiquer|affirmer|rappeler|souligner|préciser))"
+    rf"|(?:{'|'.join(_FR_REFLEXIVE)})[a-zé]*)(?![\w-])"
+    rf"|(?<![\w-])s['’](?:{'|'.join(_FR_REFLEXIVE)})[a-zé]*(?:-t-(?P<pi2>il|elle|on))?(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -457,13 +541,35 @@ _CUE_STARTS = {
 }
 
 
-_SOURCE_STARTS = _words("selon d' d’ according pour")
+_SOURCE_STARTS = _words("selon d' d’ according pour de")
 
 
-# Source prepositions. "Pour X, ..." is one only at the start of a clause (checked in code).
+# Source prepositions. "Pour X, ..." is one only at the start of a clause (checked in code);
+# "de source policière", "de sources concordantes": the speaker is the source named after "de".
 _SOURCES = re.compile(
-    r"(?<![\w-])(?P<src>selon|d['’]après(?!-)|according\s+to|pour)(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])(?P<src>selon|d['’]après(?!-)|according\s+to|pour|de(?=\s+sources?\s+\w))"
+    r"(?![\w-])",
+    re.IGNORECASE,
 )
+
+
+# A reporting frame of any verb right after a quotation and its comma, with the speaker after
+# it ("« ... », a réagi M. X", "« ... », s'est indigné le maire", "« ... », tempête-t-elle",
+# '"...," retorted the minister'): after a closed quotation the verb can only frame it, so
+# the verb need not be in the lexicon. Groups as in _compile_cues.
+_QUOTE_FRAME = re.compile(
+    r"(?P<aux>(?:a|ont|avait|avaient)|s['’](?:est|était)|se\s+sont)"
+    r"(?:-t-|-)?(?P<pi>il|elle|ils|elles)?"
+    rf"(?:(?:,?\s+{_FR_ADVERBS}){{0,2}},?)\s+"
+    r"(?P<pp>[a-zà-ÿ]+(?:ée?s?|ie?s?|ue?s?|it|ert|int|is))(?![\w-])"
+    r"|(?P<fin>(?:s['’])?[a-zà-ÿ]{3,}(?:e|it|ent))(?:-t-|-)?(?P<pi2>il|elle|ils|elles)?(?![\w-])"
+    r"|(?P<en>(?:(?:has|have|had)\s+)?[a-z]+ed|said|says|told|wrote|put)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+# English "'...,' the mayor fumed": a speaker of a few words, then any past-tense verb.
+_QUOTE_FRAME_AFTER = re.compile(r"(?:[a-z]+ed|said|says|told|wrote)(?![\w-])")
 
 
 _SELON_LEQUEL = re.compile(r"\s*(?:lequel|laquelle|lesquels|lesquelles)\b\s*,?\s*", re.IGNORECASE)
@@ -512,7 +618,8 @@ _DATE = rf"(?i:(?:(?:ce|cette|on|last|this)\s+)?(?:{_DAYS})(?:\s+(?:{_DAY_PARTS}
 _ADVERB = (
     r"(?!only\b|seulement\b|notamment\b|surtout\b)(?:[a-zà-öø-ÿ]+ment|[a-z]+ly)|au\s+contraire|"
     r"toutefois|pourtant|cependant|encore|aussi|également|also|however|still|again|"
-    r"in\s+a\s+statement|dans\s+un\s+communiqué"
+    r"in\s+a\s+statement|dans\s+un\s+communiqué|"
+    rf"{_FR_INSERTIONS}|{_EN_INSERTIONS}"
 )
 
 

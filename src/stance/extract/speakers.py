@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
@@ -19,6 +20,7 @@ from .lexicon import (
     _FEMININE_WORDS,
     _FR_AUX_WORDS,
     _INDEFINITE,
+    _INSERTION,
     _INTRO_WORDS,
     _LOOKBACK,
     _MASCULINE_DETERMINERS,
@@ -52,6 +54,21 @@ def speakers_agree(predicted: str | None, expected: str | None) -> bool:
     )
 
 
+def same_person(a: str | None, b: str | None) -> bool:
+    """Whether two speakers of one article are one person or body: the same words once
+    determiners and titles are dropped, or one's name within the other's ("Marc Duthil" and
+    "le colonel Marc Duthil", "Duthil"), the names compared whole, not by any shared word."""
+    if not a or not b:
+        return False
+    if _normalise_speaker(a) == _normalise_speaker(b):
+        return True
+    name_a, name_b = _name_part(a), _name_part(b)
+    if name_a is None or name_b is None:
+        return False
+    words_a, words_b = set(name_a.casefold().split()), set(name_b.casefold().split())
+    return words_a <= words_b or words_b <= words_a
+
+
 def _main_subject(sent: _Sentence, end: int) -> tuple[int, int] | None:
     """The subject that opens the sentence's main clause, before ``end``, or None.
 
@@ -77,7 +94,7 @@ def _main_subject(sent: _Sentence, end: int) -> tuple[int, int] | None:
         if (
             low in aux
             or (sent.lang == "en" and low.endswith("ed"))
-            or following in _DETERMINERS
+            or (following in _DETERMINERS and following not in aux)  # French "a" is "has"
             or following[:1].isdigit()
         ):
             span = (words[0][1], words[i - 1][2])
@@ -293,9 +310,13 @@ def _is_noun_phrase(sent: _Sentence, start: int, end: int) -> bool:
 def _is_parenthetical(sent: _Sentence, start: int, end: int) -> bool:
     """A chunk between a subject and its verb that is not part of the subject."""
     words = sent.tokens(start, end)
-    if not words:
-        return True
+    if not words or _INSERTION.fullmatch(sent.text, start, end):
+        return True  # "for his part", "quant à elle", "de son côté"
     first = words[0][0].lower()
+    if first in _CONJUNCTIONS and len(words) > 1:
+        second = words[1][0]
+        if second.lower() in _DETERMINERS or second[:1].isupper():
+            return False  # "..., while the union put ...": a subject of its own clause
     if first in _RELATIVES or first in _STOP_PREPOSITIONS:
         return True  # "which called the strike", "dans un communiqué"
     if (
@@ -391,14 +412,20 @@ def _resolve(found: _Found, history: list[_Ref], sentence: int, lang: str) -> st
         gender, plural = _gender_number(speaker, lang)
         name = _name_part(speaker) or speaker
         person = _is_person(speaker)
-        # A second reference by surname ("Aubanel said") is the person named in full before.
+        titles = _title_keys(speaker)
+        # A second reference by surname ("M. Aubanel said") or by title only ("la préfète",
+        # "the governor") is the person named in full before: the speaker is that full name.
         earlier = next(
             (r for r in reversed(history) if " " not in name and r.name.endswith(" " + name)),
             None,
-        )
+        ) or _titled_earlier(speaker, titles, history)
+        if earlier is None and _SAME_SOURCE.search(speaker) and history:
+            earlier = history[-1]  # "selon la même source": the source named just before
         if earlier is not None:
             name, gender, person = earlier.name, gender or earlier.gender, earlier.person
-        history.append(_Ref(name, gender, plural, person, sentence))
+            titles = titles | earlier.titles
+            speaker = earlier.name
+        history.append(_Ref(name, gender, plural, person, sentence, titles, speaker))
         return speaker
     gender, plural = _PRONOUNS.get(found.pronoun, (None, None))
     personal = found.pronoun in {"he", "she", "him", "her"}
@@ -413,6 +440,49 @@ def _resolve(found: _Found, history: list[_Ref], sentence: int, lang: str) -> st
             history.append(_Ref(ref.name, ref.gender or gender, ref.plural, ref.person, sentence))
             return ref.name
     return found.pronoun
+
+
+_SAME_SOURCE = re.compile(r"\b(?:même|same)\s+sources?\b", re.IGNORECASE)
+
+
+def _title_keys(speaker: str) -> frozenset[str]:
+    """The title words of a mention, folded so that a feminine matches its masculine
+    ("préfète", "préfet" -> "prefet")."""
+    return frozenset(
+        _fold_title(w) for w in _TOKEN.findall(speaker) if w.lower().rstrip(".") in _TITLES
+    )
+
+
+def _fold_title(word: str) -> str:
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", word.lower().rstrip(".")) if c.isalnum()
+    )
+    return folded[:-1] if folded.endswith("e") and len(folded) > 3 else folded
+
+
+def _titled_earlier(speaker: str, titles: frozenset[str], history: list[_Ref]) -> _Ref | None:
+    """The person named earlier whom a mention by title alone stands for: "la préfète" after
+    "La préfète du Gard, Marie Lenoir", "the governor" after "Governor Dana Whitfield". The
+    latest person with one of its titles wins, and every capitalised word of the mention must
+    be in the earlier one ("le maire de Lyon" is not the mayor of another town). A mention with
+    a name of its own, or with no title, stands for itself."""
+    if not titles or any(
+        len(run) > 1 or run[0].lower().rstrip(".") not in _TITLES for run in _speaker_runs(speaker)
+    ):
+        return None
+    capitals = [w for w in _TOKEN.findall(speaker) if w[:1].isupper() and w.lower() not in _TITLES]
+    capitals = [w for w in capitals if w.lower() not in _DETERMINERS]
+    return next(
+        (
+            r
+            for r in reversed(history)
+            if r.person
+            and r.titles & titles
+            and " " in r.name
+            and all(w in r.written for w in capitals)
+        ),
+        None,
+    )
 
 
 def _remember_subjects(
@@ -439,7 +509,8 @@ def _remember_subjects(
         if not any(len(run) > 1 for run in _speaker_runs(spoken)) or not _is_person(spoken):
             continue  # "The union", "Paris": no person a "he" or "she" could be
         gender, plural = _gender_number(spoken, lang)
-        history.append(_Ref(_name_part(spoken) or spoken, gender, plural, True, index))
+        name = _name_part(spoken) or spoken
+        history.append(_Ref(name, gender, plural, True, index, _title_keys(spoken), spoken))
     sentences.clear()
     history.sort(key=lambda ref: ref.sentence)  # stable: a sentence's own order is kept
 
@@ -467,3 +538,63 @@ def _gender_number(speaker: str, lang: str) -> tuple[str | None, bool | None]:
     if masculine or any(w in _MASCULINE_WORDS for w in words):
         return "m", plural
     return None, plural
+
+
+def _referent(text: str, found: _Found, previous: tuple[int, int] | None, lang: str) -> str | None:
+    """What a subject pronoun opening a claim stands for, so that the claim says it alone.
+
+    When the claim follows its frame ("X a assuré qu'il ne démissionnerait pas", "the insurer
+    said it had received ..."), the speaker if the pronoun agrees with it, else None. When the
+    claim comes first ("Le séisme a frappé dimanche. Il a fait douze morts, a indiqué X"), the
+    subject of the previous sentence (or of its last claim) when its wording agrees with the
+    pronoun: "Le séisme". None when nothing fits.
+    """
+    words = _TOKEN.findall(text, found.claim[0], min(found.claim[1], found.claim[0] + 12))
+    pronoun = words[0].lower() if words else ""
+    if pronoun not in _PRONOUNS or pronoun in {"lui", "eux", "him", "her", "them"}:
+        return None
+    personal = pronoun in {"he", "she"}
+    speaker = found.speaker or ""
+    if not found.claim_left:
+        # "X said it had ...": the speaker, when its wording says it can be ("la ministre a
+        # dit qu'elle", "the company said it"), or nothing a rule can tell: "Anna Berg said he
+        # ..." may be anyone.
+        known = _PRONOUNS[pronoun][0] is None or _gender_number(speaker, lang)[0] is not None
+        if known and _agrees(speaker, pronoun, lang):
+            return _name_part(speaker) or speaker
+        return None
+    if previous is None or personal:
+        return None
+    sent = _Sentence(text, *previous, lang)
+    subject = _main_subject(sent, previous[1])
+    if subject is None:
+        return None
+    words = [w[0] for w in sent.tokens(*subject)]
+    while words and words[-1].lower() in _CLITICS:
+        words.pop()  # "l'attaquant s'[est engagé]": the subject ends before the clitic
+    spoken = " ".join(words).replace("' ", "'").replace("’ ", "’")
+    if not words or spoken.lower() in _PRONOUNS or not _agrees(spoken, pronoun, lang):
+        return None
+    return spoken
+
+
+_CLITICS = _words("s' s’ se n' n’ ne l' l’ y en")
+
+
+def _agrees(mention: str, pronoun: str, lang: str) -> bool:
+    """Whether a pronoun can stand for a mention: gender and number do not clash, "he"/"she"
+    are persons, "it" is not ("the company said it had ..." is the company)."""
+    gender, plural = _PRONOUNS[pronoun]
+    m_gender, m_plural = _gender_number(mention, lang)
+    if pronoun in {"he", "she"} and not _is_person(mention):
+        return False
+    words = {w.lower().rstrip(".") for w in _TOKEN.findall(mention)}
+    name = (_name_part(mention) or "").split()
+    person = words & (_TITLES | _FEMININE_WORDS | _MASCULINE_WORDS) or (
+        len(name) == 2 and all(w[:1].isupper() for w in name)
+    )
+    if pronoun == "it" and person:
+        return False  # "the mayor said it ...", "Anna Berg said it ...": not the person
+    if pronoun in {"they", "ils", "elles"} and (person or m_plural is False):
+        return False  # "the prosecutor said they ...": others
+    return _compatible(m_gender, gender) and _compatible(m_plural, plural)

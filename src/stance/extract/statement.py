@@ -20,6 +20,9 @@ class Statement:
     cue: str | None  # the attribution frame as written ("a-t-il ajouté", "selon", "said")
     claim: str  # the reported content without the frame
     lang: str  # "fr" or "en"
+    # What a pronoun opening the claim stands for ("Il a fait douze morts": "Le séisme"), so
+    # that the claim can be paired and scored on its own; None when it opens with no pronoun.
+    referent: str | None = None
 
     def to_dict(self) -> dict:
         """A plain dict (JSON-ready) with the dataclass's fields."""

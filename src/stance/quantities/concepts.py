@@ -59,7 +59,12 @@ def _lemma(noun: str) -> str:
 _CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
     # (concept, broader concept, its words)
     ("people", None, "people persons personnes gens individus"),
-    ("resident", "people", "residents inhabitants civilians locals habitants civils riverains"),
+    (
+        "resident",
+        "people",
+        "residents inhabitants civilians locals villagers householders habitants civils "
+        "riverains villageois",
+    ),
     (
         "dead",
         "people",
@@ -68,14 +73,22 @@ _CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
     ("injured", "people", "injured wounded casualties blessés"),
     ("missing", "people", "missing disparus"),
     ("evacuee", "people", "evacuees evacuated évacués"),
-    ("refugee", "people", "refugees migrants displaced réfugiés déplacés"),
-    ("protester", "people", "protesters demonstrators manifestants"),
-    ("child", "people", "children kids enfants"),
+    ("refugee", "people", "refugees migrants displaced asylum-seekers réfugiés déplacés"),
+    ("protester", "people", "protesters demonstrators marchers manifestants"),
+    ("striker", "people", "strikers grévistes"),
+    ("child", "people", "children kids infants babies enfants bébés nourrissons"),
     ("patient", "people", "patients malades"),
-    ("student", "people", "students pupils étudiants élèves"),
+    ("student", "people", "students pupils schoolchildren étudiants élèves écoliers lycéens"),
+    ("passenger", "people", "passengers travellers travelers commuters passagers voyageurs"),
+    ("visitor", "people", "visitors tourists spectators fans visiteurs touristes spectateurs"),
+    ("voter", "people", "voters electors électeurs"),
+    ("prisoner", "people", "prisoners inmates detainees prisonniers détenus"),
+    ("suspect", "people", "suspects arrested arrests suspects interpellés interpellations"),
+    ("member", "people", "members adherents membres adhérents"),
     ("firefighter", "people", "firefighters fire-fighters pompiers sapeurs sapeurs-pompiers"),
+    ("rescuer", "people", "rescuers rescue-workers secouristes sauveteurs"),
     ("police", "people", "police policemen officers policiers gendarmes"),
-    ("soldier", "people", "soldiers troops soldats militaires"),
+    ("soldier", "people", "soldiers troops servicemen soldats militaires"),
     (
         "fighter",
         "people",
@@ -86,11 +99,15 @@ _CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
         "staff",
         "people",
         "staff personnel employees workers workforce jobs posts "
-        "employés salariés ouvriers agents emplois postes",
+        "employés salariés ouvriers agents emplois postes travailleurs collaborateurs",
     ),
     ("nurse", "staff", "nurses carers caregivers infirmiers soignants aides-soignants"),
-    ("doctor", "staff", "doctors physicians médecins"),
+    ("doctor", "staff", "doctors physicians surgeons médecins chirurgiens"),
+    ("teacher", "staff", "teachers lecturers enseignants professeurs instituteurs"),
+    ("miner", "staff", "miners mineurs"),
     ("docker", "staff", "dockers dockworkers"),
+    ("farmer", "people", "farmers breeders growers agriculteurs éleveurs"),
+    ("vote", None, "votes ballots voix suffrages bulletins"),
     ("vessel", None, "vessels ships boats cargo navires bateaux cargos"),
     ("aircraft", None, "aircraft planes jets avions"),
     ("home", None, "homes houses households dwellings maisons logements foyers ménages"),
@@ -130,7 +147,15 @@ _CONCEPT_NAMES, _CONCEPT_REACH = _concept_tables()
 _NO_CONCEPT: frozenset[str] = frozenset()
 
 
-_PEOPLE = frozenset(("people",))
+def _counts_people(noun: str) -> bool:
+    """Whether a noun counts people, in general ("personnes") or by role ("salariés",
+    "passengers"), but not by what happened to them ("morts", "injured"): only such a count
+    can say its fate in the words after it ("30 salariés ont perdu la vie")."""
+    names, reach = _senses(noun)
+    return "people" in reach and not names & _FATES
+
+
+_FATES = frozenset(("dead", "injured", "missing"))
 
 
 @lru_cache(maxsize=4096)  # like _lemma: every pair of quantities asks again for the same nouns

@@ -11,7 +11,7 @@ from decimal import Decimal
 from text_to_num import text2num
 
 from ..text import folded, guess_lang
-from .concepts import _PEOPLE, _is_name_modifier, _lemma, _senses
+from .concepts import _counts_people, _is_name_modifier, _lemma, _senses
 from .lexicon import (
     _ARTICLES,
     _BEFORE_WINDOW,
@@ -833,16 +833,16 @@ _FATE_WINDOW = 60
 
 
 def _fate(text: str, noun: str | None, pos: int) -> str | None:
-    """For a count of people (a noun that means people and nothing narrower, found after the
+    """For a count of people (a noun that means people, in general or by role, found after the
     number at ``pos``), what happened to them when the words after the noun say it: "dead",
-    "injured" or "missing", else None.
+    "injured" or "missing", else None ("30 salariés ont perdu la vie" counts the dead).
 
     News counts the same victims as "seven people were killed" and "quatre morts": the fate
     is what makes them one thing, where "people" alone is also every crowd, evacuee and
     resident. "5,000 people have been evacuated" keeps no fate, and stays comparable with "3 000
     habitants" as a count of people.
     """
-    if noun is None or _senses(noun)[0] != _PEOPLE:
+    if noun is None or not _counts_people(noun):
         return None
     at = text[pos : pos + _FATE_WINDOW].lower().find(noun)
     if at < 0:
