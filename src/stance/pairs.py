@@ -27,9 +27,9 @@ small), and every French-English pair of one story (their articles share names) 
 give comparable figures or both date something (:meth:`_Signals.relatedness`).
 Near-duplicates (text cosine at or above ``duplicate``: the same sentence reported twice), a
 statement paired with itself, and two statements of the same speaker in the same article (as
-the article writes them both; ``same_speaker`` keeps them) are dropped. The defaults were tuned on the
-team's annotated articles (``training/bench_extract.py`` prints the recall of the key's pairs at
-the chosen threshold).
+the article writes them both; ``same_speaker`` keeps them) are dropped. The defaults were
+tuned on the team's annotated articles (``training/bench_extract.py`` prints the recall of the
+key's contradictions among the candidates).
 
 **Exhaustive or nearest neighbours.** By default every pair is measured: ``n (n - 1) / 2``
 relatedness values, computed a block of rows at a time so memory stays linear, but time grows
