@@ -17,6 +17,15 @@ the repository, or ``--coverage``), its statements are printed, with a check tha
 speakers the project is about are found (Carter, McGurk and the pronoun statement that follows
 him, Waldhausser with "quelques centaines", the other US officials with 4.000-6.000).
 
+Candidates and scan: for each annotated set, the recall of the key's contradictions among the
+scan's candidate pairs (what extraction and pairing let through, whatever the model), and among
+the top 2k rows of the scan (k = the key's contradictions), by probability and by contrast;
+and the rank of the showcase pair (Waldhausser against 4.000-6.000) in the showcase's scan.
+Measured 2026-12-06 (rules of this version): candidate recall 20/20, 19/19 and 22/23 on the
+annotated, held-out and second held-out articles (19/20, 17/19, 20/23 before the agency
+frames and the pairing of one article's and one story's figures); recall@2k 0.750, 0.632 and
+0.522 by probability (0.700, 0.684, 0.522 before); the showcase pair first of 71.
+
 Labelled pairs: the key's pairs of each annotated set (agree, contradict, neutral), each
 statement standing as it does in a scan (``stance.pairs.statement_text``), scored by the
 model: accuracy and macro-F1. On the held-out sets these are news pairs no model was
