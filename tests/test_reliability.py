@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-import stance.cli.score
+import stance.fileio
+import stance.model
 from stance.cli import cli
 from stance.features import MAX_CHARS
 
@@ -58,7 +59,7 @@ def test_an_interrupted_scoring_run_keeps_the_old_output_whole(model_path, tmp_p
     )
     out = tmp_path / "out.jsonl"
     out.write_text("old results\n", encoding="utf-8")
-    real = stance.cli.score.load_model(model_path)
+    real = stance.model.load_model(model_path)
     calls = {"n": 0}
 
     class Interrupted:
@@ -68,7 +69,7 @@ def test_an_interrupted_scoring_run_keeps_the_old_output_whole(model_path, tmp_p
                 raise KeyboardInterrupt
             return real.predict_proba(pairs)
 
-    monkeypatch.setattr(stance.cli.score, "load_model", lambda path: Interrupted())
+    monkeypatch.setattr(stance.model, "load_model", lambda path: Interrupted())
     result = run("score", "-i", str(src), "-o", str(out), "--force")
     assert result.exit_code == 130
     assert out.read_text(encoding="utf-8") == "old results\n"
@@ -110,7 +111,7 @@ def test_os_errors_become_one_line(model_path, tmp_path, monkeypatch):
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device", str(tmp_path / "o.jsonl"))
 
-    monkeypatch.setattr(stance.api, "atomic_write", disk_full)
+    monkeypatch.setattr(stance.fileio, "atomic_write", disk_full)
     src = tmp_path / "in.csv"
     src.write_text("a,b\nx,y\n", encoding="utf-8")
     result = CliRunner().invoke(

@@ -59,7 +59,7 @@ def test_pairs_are_related_statements_never_self_pairs(strike, tmp_path):
     n = len(statements.read_text(encoding="utf-8").splitlines())
     assert len(pairs) == n * (n - 1) // 2  # threshold 0: every pair once, none with itself
     assert all(p["statement_a"]["id"] != p["statement_b"]["id"] for p in pairs)
-    similarities = [p["similarity"] for p in pairs]
+    similarities = [p["relatedness"] for p in pairs]
     assert similarities == sorted(similarities, reverse=True)
     # The pairs file goes straight into scoring: a and b are the two claims.
     assert [r["a"] for r in iter_pairs(str(pairs_file), require_label=False)] == [
@@ -109,17 +109,17 @@ def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
 
 
 def test_scan_defaults_to_the_shipped_scan_model(monkeypatch, model_path):
-    import stance.cli.scan
+    import stance.model
 
     asked = []
-    real = stance.cli.scan.load_model
+    real = stance.model.load_model
 
     def recording(path, default):
         asked.append((path, default))
         return real(model_path)
 
     monkeypatch.delenv("STANCE_MODEL", raising=False)
-    monkeypatch.setattr(stance.cli.scan, "load_model", recording)
+    monkeypatch.setattr(stance.model, "load_model", recording)
     assert run("scan", "--json", str(ARTICLES[0])).exit_code == 0
     assert run("scan", "-m", str(model_path), "--json", str(ARTICLES[0])).exit_code == 0
     assert asked == [(None, SCAN_MODEL_FILE), (str(model_path), SCAN_MODEL_FILE)]

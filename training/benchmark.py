@@ -4,6 +4,7 @@
     python training/benchmark.py speed [-m MODEL]    # scoring throughput, load time, file size
     python training/benchmark.py speed --jobs 1,2    # ... and `stance score -i` per worker count
     python training/benchmark.py stream --sizes 100000,1000000,10000000
+    python training/benchmark.py startup [--runs 5]  # stance --help, -V, score A B: wall time
     python training/benchmark.py fnc1 [--json]       # FNC-1, 4 labels, official FNC score
     python training/benchmark.py french [--json]     # the French NLI protocol
     python training/benchmark.py ablation [--json]   # the cue families, one by one
@@ -23,7 +24,6 @@ chosen that way, never on a test set. The figures go into README.md by hand.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import os
@@ -44,7 +44,6 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedGroupKFold
-from sklearn.pipeline import Pipeline
 from train_default import PARAMS as SHIPPED_PARAMS  # training/, this script's folder
 
 import stance
@@ -52,7 +51,9 @@ from stance import behaviour
 from stance.api import heldout_split, one_blas_thread
 from stance.cues import CUE_FAMILIES
 from stance.data import LABELS, load, read_pairs
-from stance.model import default_model_path, make_pipeline, statement_group
+from stance.errors import StanceError
+from stance.model import default_model_path, statement_group
+from stance.params import build_pipeline, parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
 Params = dict[str, Any]
@@ -120,28 +121,6 @@ def load_split(
     ds = read_pairs(str(spec)) if isinstance(spec, Path) else load(spec, data_dir)
     pairs = list(zip(ds["a"], ds["b"]))
     return Split(pairs, list(ds[label_column]), [group(a, b) for a, b in pairs])
-
-
-def parse_value(text: str) -> Any:
-    """A ``--param`` value: a Python literal (``3``, ``0.5``, ``True``, ``(1, 3)``, ``None``,
-    ``('negation',)``) where it is one, else the text itself (``balanced``, ``drop``)."""
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
-
-
-def build_pipeline(params: Params) -> Pipeline:
-    """``make_pipeline`` with the plain parameters, then ``set_params`` with the nested ones.
-
-    Plain keys (``C``, ``cues``, ``cue_weight``, ``min_df``, ``sides``, ...) are arguments of
-    :func:`stance.model.make_pipeline`; keys with ``__`` reach any step, e.g.
-    ``clf__class_weight`` (which make_pipeline does not expose) or ``features__quantities`` set
-    to ``"drop"`` to switch a cue family off.
-    """
-    plain = {k: v for k, v in params.items() if "__" not in k}
-    nested = {k: v for k, v in params.items() if "__" in k}
-    return make_pipeline(**plain).set_params(**nested)
 
 
 def label_scores(
@@ -262,8 +241,13 @@ def emit(result: dict[str, Any], as_json: bool) -> None:
 
 
 def collect_params(defaults: Params, given: Sequence[tuple[str, str]]) -> Params:
-    """A subcommand's default parameters overridden by ``--param KEY VALUE`` options."""
-    return {**defaults, **{key: parse_value(value) for key, value in given}}
+    """A subcommand's default parameters overridden by ``--param KEY VALUE`` options, each read
+    by its parameter's type and checked before any training (:func:`stance.params.parse_params`;
+    a gate may name any label, FNC-1's four among them)."""
+    try:
+        return parse_params(given, base=defaults, labels=None)
+    except StanceError as err:
+        raise click.BadParameter(str(err), param_hint="--param") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -636,6 +620,41 @@ def stream_command(model: str | None, sizes: str, as_json: bool) -> None:
     """Wall time, throughput and peak memory of `stance score -i - -o -` on generated pairs."""
     path = model_path(model)
     emit({"model": path.name, **stream(path, [int(s) for s in sizes.split(",")])}, as_json)
+
+
+STARTUP_COMMANDS = {
+    "stance --help": ["--help"],
+    "stance -V": ["-V"],
+    "stance score A B": ["score", "Le pont a rouvert lundi.", "Le pont reste fermé."],
+}
+
+
+def startup(runs: int, model: Path | None = None) -> dict[str, float]:
+    """Median wall time in seconds, over ``runs`` runs each, of the commands a person types
+    first, each in a new process as a shell would start it (the console script beside this
+    Python, else ``python -m stance``)."""
+    script = Path(sys.executable).with_name("stance")
+    base = [str(script)] if script.is_file() else [sys.executable, "-m", "stance"]
+    env = {**os.environ, **({"STANCE_MODEL": str(model)} if model else {})}
+    times = {}
+    for name, args in STARTUP_COMMANDS.items():
+        walls = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run([*base, *args], env=env, check=True, stdout=subprocess.DEVNULL)
+            walls.append(time.perf_counter() - started)
+        times[name] = round(statistics.median(walls), 3)
+        echo(f"{name:<20}{times[name]:>8.3f} s  (median of {runs})")
+    return times
+
+
+@main.command("startup")
+@click.option("--model", "-m", type=click.Path(exists=True, dir_okay=False), help="For score.")
+@click.option("--runs", default=5, show_default=True, type=click.IntRange(min=1))
+@json_option
+def startup_command(model: str | None, runs: int, as_json: bool) -> None:
+    """Start-up: median wall time of `stance --help`, `stance -V` and `stance score A B`."""
+    emit({"runs": runs, **startup(runs, Path(model) if model else None)}, as_json)
 
 
 @main.command("fnc1")

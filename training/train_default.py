@@ -16,6 +16,7 @@ import click
 
 import stance
 from stance.model import DEFAULT_MODEL_FILE, SCAN_MODEL_FILE
+from stance.params import parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -101,16 +102,18 @@ SCAN_PARAMS: dict[str, float] = {"cue_weight": 3.0, "C": 0.3}
 )
 @click.option(
     "--param",
-    type=(str, float),
+    type=(str, str),
     multiple=True,
-    help="Override a numeric model parameter, e.g. --param cue_weight 3 (for experiments).",
+    metavar="KEY VALUE",
+    help="Override a model parameter, e.g. --param cue_weight 3 (for experiments; read and "
+    "checked as stance train --param reads it).",
 )
 def main(
     data_dir: str | None,
     output: str | None,
     force: bool,
     scan_model: bool,
-    param: tuple[tuple[str, float], ...],
+    param: tuple[tuple[str, str], ...],
 ) -> None:
     """Train and save the default model (or the scan model), then print its held-out figures."""
     from stance.cli import format_report
@@ -122,12 +125,13 @@ def main(
         params.update(SCAN_PARAMS)
     output = output or f"models/{SCAN_MODEL_FILE if scan_model else DEFAULT_MODEL_FILE}"
     try:
+        params = parse_params(param, base=params)
         card = stance.train(
             data,
             output,
             data_dir=data_dir,
             force=force,
-            params={**params, **dict(param)},
+            params=params,
             weights=weights,
             log=lambda message: click.echo(message, err=True),
         )

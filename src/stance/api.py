@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
@@ -20,18 +21,40 @@ from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
-from .data import LABELS, describe, fingerprint, iter_pairs, load, pairs_of
+from .data import (
+    LABELS,
+    check_spec,
+    describe,
+    find_recorded,
+    fingerprint,
+    iter_pairs,
+    load,
+    locate,
+    pairs_of,
+)
 from .errors import StanceError
 from .extract import extract, read_article
 from .features import Pairs, split_pairs
-from .fileio import STDIO, atomic_write, check_input_file, display_name, json_line
+from .fileio import (
+    GLOB_CHARS,
+    STDIO,
+    RecordWriter,
+    atomic_write,
+    check_input_file,
+    check_output_path,
+    display_name,
+    input_ready,
+    json_line,
+    output_format,
+    write_records,
+)
 from .metrics import classification_report
 from .model import (
     MODEL_SUFFIX,
+    card_path,
     default_model_path,
     fit_pipeline,
     load_model,
-    make_pipeline,
     read_card,
     save_model,
     statement_group,
@@ -45,6 +68,7 @@ from .parallel import (
     run_pieces,
     runs_in_parallel,
 )
+from .params import check_params
 from .rank import DEFAULT_RANK, RANKS, contrast
 
 Log = Callable[[str], None]
@@ -63,6 +87,8 @@ def load_sources(
     duplicates = sorted({s for s in specs if list(specs).count(s) > 1})
     if duplicates:
         raise StanceError(f"{duplicates[0]}: given twice")
+    for spec in specs:
+        check_spec(spec, data_dir)
     return [(spec, load(spec, data_dir, encoding)) for spec in specs]
 
 
@@ -224,12 +250,32 @@ def scan(
 
 def write_jsonl(rows: Iterable[dict[str, Any]], output: str, force: bool = False) -> int:
     """Write records as JSON Lines, atomically (or to stdout for ``-``); return the count."""
-    count = 0
-    with atomic_write(output, force=force) as out:
-        for row in rows:
-            out.write(json_line(row) + "\n")
-            count += 1
-    return count
+    return write_records(rows, output, force=force, fmt="jsonl")
+
+
+def _ready_batches(
+    rows: Iterable[Any], size: int, ready: Callable[[], bool]
+) -> Iterator[list[Any]]:
+    """Batches of up to ``size`` rows, each cut short where ``ready()`` says the next row
+    would have to be waited for."""
+    batch: list[Any] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size or not ready():
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ready_prefix(rows: Iterator[Any], size: int, ready: Callable[[], bool]) -> list[Any]:
+    """Up to ``size`` rows, as many as can be read without waiting (at least one)."""
+    ahead: list[Any] = []
+    for row in rows:
+        ahead.append(row)
+        if len(ahead) >= size or not ready():
+            break
+    return ahead
 
 
 def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
@@ -345,11 +391,19 @@ def train(
     pairs would otherwise count for little beside tens of thousands of NLI pairs.
     """
     if not 0 <= test_size < 1:
-        raise StanceError(f"--test-size must be in [0, 1), got {test_size}")
+        raise StanceError(f"the test size must be in [0, 1), got {test_size}")
+    # Everything that can be refused without the data is refused before it is read.
+    check_output_path(output, force)
+    check_output_path(card_path(output), force)
+    pipeline = check_params(params or {})
+    for spec in [*data, *(test or [])]:
+        check_spec(spec, data_dir)
     weights = weights or {}
     unknown = set(weights) - set(data)
     if unknown:
-        raise StanceError(f"--weight names {sorted(unknown)[0]}, which is not in the training data")
+        raise StanceError(
+            f"a weight is given to {sorted(unknown)[0]}, which is not in the training data"
+        )
     if Path(output).suffix != MODEL_SUFFIX:
         log(f"note: {output} will be a skops archive, stance's only model format")
     sources = load_sources(data, data_dir, encoding)
@@ -372,7 +426,10 @@ def train(
         train_idx = np.arange(len(pairs))
         test_sources = load_sources(test, data_dir, encoding)
         test_pairs, test_labels = _columns(test_sources)
-        split = {"kind": "test", "test": [describe(s, ds, data_dir) for s, ds in test_sources]}
+        split = {
+            "kind": "test",
+            "test": [_recorded(s, ds, data_dir, output) for s, ds in test_sources],
+        }
     elif test_size > 0:
         train_idx, test_idx = heldout_split(pairs, labels, test_size, seed)
         test_pairs = [pairs[i] for i in test_idx]
@@ -387,21 +444,24 @@ def train(
         test_pairs, test_labels = [], []
         split = {"kind": "none"}
 
-    pipeline = make_pipeline(**(params or {}))
     log(f"training on {len(train_idx):,} pairs, holding out {len(test_pairs):,}")
     started = time.perf_counter()
-    with one_blas_thread():
-        fit_pipeline(
-            pipeline,
-            [pairs[i] for i in train_idx],
-            [labels[i] for i in train_idx],
-            sample_weight[train_idx],
-        )
+    try:
+        with one_blas_thread():
+            fit_pipeline(
+                pipeline,
+                [pairs[i] for i in train_idx],
+                [labels[i] for i in train_idx],
+                sample_weight[train_idx],
+            )
+    except ValueError as err:  # a value valid alone but not on this data (min_df above its size)
+        message = " ".join(str(err).split())
+        raise StanceError(f"cannot train with these parameters on this data: {message}") from None
     log(f"trained in {time.perf_counter() - started:.1f} s")
     metrics = _report(pipeline, test_pairs, test_labels, progress) if test_pairs else None
     card = {
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "training_data": [describe(s, ds, data_dir) for s, ds in sources],
+        "training_data": [_recorded(s, ds, data_dir, output) for s, ds in sources],
         "train_rows": len(train_idx),
         "weights": weights,
         "split": split,
@@ -409,6 +469,13 @@ def train(
         "params": {k: repr(v) for k, v in pipeline.get_params(deep=True).items() if "__" in k},
     }
     return save_model(pipeline, output, card, force=force)
+
+
+def _recorded(
+    spec: str, ds: Any, data_dir: str | os.PathLike[str] | None, output: str | os.PathLike[str]
+) -> dict[str, Any]:
+    """What a card records of one source: its description and where to find it again."""
+    return {**describe(spec, ds, data_dir), **locate(spec, data_dir, Path(output).parent)}
 
 
 def evaluate(
@@ -432,14 +499,17 @@ def evaluate(
         pairs, labels = _columns(sources)
         what = ", ".join(spec for spec, _ in sources)
     else:
-        pairs, labels, what = _heldout(card, data_dir, encoding)
+        pairs, labels, what = _heldout(card, card_path(path), data_dir, encoding)
     report = _report(pipeline, pairs, labels, progress)
     report["data"] = what
     return report
 
 
 def _heldout(
-    card: dict[str, Any], data_dir: str | os.PathLike[str] | None, encoding: str
+    card: dict[str, Any],
+    card_file: str | os.PathLike[str],
+    data_dir: str | os.PathLike[str] | None,
+    encoding: str,
 ) -> tuple[list[tuple[str, str]], list[str], str]:
     split = card.get("split", {})
     kind = split.get("kind")
@@ -452,7 +522,8 @@ def _heldout(
     pairs: list[tuple[str, str]] = []
     labels: list[str] = []
     for entry in recorded:
-        ds = load(entry["name"], data_dir, encoding)
+        spec, folder = find_recorded(entry, card_file, data_dir)
+        ds = load(spec, folder, encoding)
         if fingerprint(ds) != entry["sha256"]:
             raise StanceError(
                 f"{entry['name']}: the data changed since the model was trained, so its held-out "
@@ -511,8 +582,12 @@ def score_file(
     batch_size: int = BATCH,
     progress: bool | None = False,
     jobs: int | None = None,
+    fmt: str | None = None,
+    on_rows: Callable[[list[dict[str, Any]]], None] | None = None,
 ) -> int:
-    """Score every pair of a CSV / TSV / JSONL file (or ``-``) into JSON Lines; return the count.
+    """Score every pair of a CSV / TSV / JSONL file (or ``-``) into JSON Lines (or the format
+    ``fmt`` names or the output's name implies, see :func:`stance.fileio.output_format`);
+    return the count.
 
     The input is streamed in batches, so memory stays flat whatever its size; the output is
     written to a temporary file and renamed into place only when every row is scored.
@@ -521,45 +596,75 @@ def score_file(
     Once the stream holds :data:`~stance.parallel.MIN_PAIRS` pairs, chunks of it are scored in
     ``jobs`` worker processes (None: one per core) while this process reads and writes; the
     output is byte for byte that of one process.
+
+    From stdin, a batch is whatever has arrived (up to ``batch_size``), and each batch is
+    answered (and stdout flushed) before more is read: a program can write a pair, read its
+    verdict, then write the next, all through one process. ``on_rows`` sees each batch of
+    input rows before it is scored (the command line counts languages with it).
     """
+    kind = output_format(output, fmt)
+    check_output_path(output, force)  # before the first pair is read
     rows = iter_pairs(input, encoding, require_label=False)
-    ahead = list(islice(rows, MIN_PAIRS))  # enough to know whether workers pay off
+
+    def ready() -> bool:
+        return input_ready(input)
+
+    ahead = _ready_prefix(rows, MIN_PAIRS, ready)  # enough to know whether workers pay off
     parallel = runs_in_parallel(jobs, len(ahead), MIN_PAIRS)
-    chunks = _batches(chain(ahead, rows), PAIRS_PER_TASK if parallel else batch_size)
+    chunks = _ready_batches(chain(ahead, rows), PAIRS_PER_TASK if parallel else batch_size, ready)
+    if on_rows is not None:
+        chunks = _seen(chunks, on_rows)
     count = 0
     with atomic_write(output, force=force) as out, _progress(progress, "scoring") as bar:
-        for n, lines in run_pieces(
+        writer = RecordWriter(out, kind)
+        for n, scored in run_pieces(
             _scored_lines,
             chunks,
             parallel=parallel,
             jobs=jobs,
             pipeline=pipeline,
             batch_size=batch_size,
+            as_text=kind == "jsonl",
         ):
-            out.write(lines)
+            if isinstance(scored, str):
+                out.write(scored)
+            else:
+                for row in scored:
+                    writer.write(row)
             count += n
             bar.update(n)
+            if output == STDIO:  # answer what was asked before waiting for more
+                sys.stdout.flush()
+        writer.close()
     return count
 
 
+def _seen(
+    chunks: Iterable[list[dict[str, Any]]], see: Callable[[list[dict[str, Any]]], None]
+) -> Iterator[list[dict[str, Any]]]:
+    for chunk in chunks:
+        see(chunk)
+        yield chunk
+
+
 def _scored_lines(
-    rows: list[dict[str, Any]], pipeline: Pipeline, batch_size: int = BATCH
-) -> tuple[int, str]:
-    """One piece of file scoring: a chunk of input rows as output JSON Lines, with their count.
+    rows: list[dict[str, Any]], pipeline: Pipeline, batch_size: int = BATCH, as_text: bool = True
+) -> tuple[int, str | list[dict[str, Any]]]:
+    """One piece of file scoring: a chunk of input rows as output JSON Lines (or, for another
+    format, as records), with their count.
 
     The verdicts are turned into text here, in the worker, rather than in the process that
     reads and writes the file: formatting costs more than reading, and with two cores the
     main process would otherwise hold back the workers."""
     proba = _score_batches([(row["a"], row["b"]) for row in rows], pipeline, batch_size)
-    lines = []
+    records = []
     for row, p in zip(rows, proba):
         _free_key(row, "label")
         _free_key(row, "probabilities")
-        lines.append(json_line({**row, **_verdict(p)}) + "\n")
-    return len(rows), "".join(lines)
-
-
-GLOB_CHARS = frozenset("*?[")
+        records.append({**row, **_verdict(p)})
+    if not as_text:
+        return len(rows), records
+    return len(rows), "".join(json_line(record) + "\n" for record in records)
 
 
 def shard_paths(pattern: str) -> list[str]:
@@ -616,9 +721,7 @@ def score_shards(
     Existing outputs are refused unless ``force``; a shard's output appears only once it is
     complete.
     """
-    out = Path(outdir)
-    if out.exists() and not out.is_dir():
-        raise StanceError(f"{out}: is a file; sharded scoring writes into a folder")
+    out = check_output_path(outdir, force, folder=True)
     work: list[tuple[str, str]] = []
     for source in inputs:
         target = out / f"{Path(source).stem}.jsonl"
@@ -630,7 +733,7 @@ def score_shards(
             raise StanceError(f"{target}: already exists; pass --force to overwrite it")
         check_input_file(source)
         work.append((source, str(target)))
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(exist_ok=True)
     parallel = len(work) > 1 and runs_in_parallel(
         jobs, sum(_count_lines(source) for source, _ in work), MIN_PAIRS
     )

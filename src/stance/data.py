@@ -18,19 +18,27 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
-
-import datasets
+from typing import TYPE_CHECKING, Any
 
 from .errors import StanceError
-from .fileio import STDIO, decode_error, display_name, open_text, sha256_file
+from .fileio import (
+    STDIO,
+    check_input_file,
+    decode_error,
+    display_name,
+    open_text,
+    sha256_file,
+)
+from .settings import DATA_DIR_ENV, resolve_data_dir
+from .settings import DEFAULT_DATA_DIR as DEFAULT_DATA_DIR
+
+if TYPE_CHECKING:  # datasets (and pyarrow, pandas) load only when a table is built
+    import datasets
 
 LABELS: tuple[str, ...] = ("agree", "contradict", "neutral")
 """The three verdicts, in the order of every probability vector stance returns."""
 
 NLI_LABELS = {"entailment": "agree", "contradiction": "contradict", "neutral": "neutral"}
-DATA_DIR_ENV = "STANCE_DATA_DIR"
-DEFAULT_DATA_DIR = Path("..") / "shared" / "data"
 
 # A 10 MB statement on one line is valid input; the csv module's default cap is 128 KB.
 csv.field_size_limit(2**31 - 1)
@@ -189,6 +197,8 @@ def _check_columns(columns: Iterable[str], where: str, require_label: bool) -> N
 
 def _rows_to_dataset(rows: list[dict[str, Any]]) -> datasets.Dataset:
     """Build a Dataset, turning extra non-text values into JSON text so Arrow accepts any mix."""
+    import datasets
+
     columns: dict[str, list] = {}
     for row in rows:
         for key in row:
@@ -219,6 +229,10 @@ class Corpus:
     files: tuple[str, ...]
     read: Callable[[Path], list[dict[str, Any]]]
     licence: str
+    origin: str = ""
+    """Where the public corpus comes from, for a person who fetches it."""
+    layout: str = ""
+    """What the files must hold: format and the columns read."""
 
 
 def _table(path: Path, delimiter: str = "\t") -> list[dict[str, str]]:
@@ -392,14 +406,72 @@ def _fnc1(split: str) -> Callable[[Path], list[dict]]:
 
 NC = "CC BY-NC 4.0 (non-commercial)"
 NC_SA = "CC BY-NC-SA 3.0 (non-commercial, share-alike)"
+NLI_VALUES = "entailment / neutral / contradiction"
+SOURCES = {
+    "xnli": (
+        "XNLI 1.0 dev and test, French and English rows: github.com/facebookresearch/XNLI",
+        "TSV with a header; columns language (fr, en), pairID, premise, hypothesis, "
+        f"label ({NLI_VALUES})",
+    ),
+    "rte3_fr": (
+        "RTE-3 in French (3-class files): github.com/mskandalis/rte3-french",
+        "TSV with a header, CSV quoting; columns id, premise, hypothesis, label_text "
+        f"(label ({NLI_VALUES}))",
+    ),
+    "sick_fr": (
+        "SICK in French: github.com/mskandalis/hybrid_nli_fr, as one table",
+        f"TSV with a header; columns pair_ID, split (train / validation / test), premise, "
+        f"hypothesis, label ({NLI_VALUES})",
+    ),
+    "sick": (
+        "SICK.txt, the full SICK distribution: github.com/kkalouli/SICK-processing",
+        "TSV with a header; columns pair_ID, sentence_A, sentence_B, entailment_label, "
+        "SemEval_set (TRAIN / TRIAL / TEST)",
+    ),
+    "gqnli_fr": (
+        "GQNLI in French: github.com/mskandalis/gqnli-french",
+        f"TSV with a header; columns uid, premise, hypothesis, label_text ({NLI_VALUES})",
+    ),
+    "fracas_fr": (
+        "FraCaS in French: github.com/mskandalis/hybrid_nli_fr (text) and "
+        "github.com/mskandalis/follie-dataset (labels), joined by problem",
+        "TSV with a header; columns problem_id, premise, hypothesis, label (entailment / neutral "
+        "/ contradiction / undef), label_fracas",
+    ),
+    "snli": (
+        "SNLI 1.0 dev and test: nlp.stanford.edu/projects/snli",
+        f"TSV with a header; columns premise, hypothesis, label ({NLI_VALUES})",
+    ),
+    "xstance": (
+        "x-stance validation set: github.com/ZurichNLP/xstance",
+        "JSON Lines; fields id, language (de, fr), question, comment, label (FAVOR / AGAINST)",
+    ),
+    "fnc1": (
+        "Fake News Challenge FNC-1: github.com/FakeNewsChallenge/fnc-1",
+        "CSV with a header: the stances file (Headline, Body ID, Stance) and the bodies file "
+        "(Body ID, articleBody)",
+    ),
+}
+"""Each corpus folder's public origin and the layout its reader expects, for ``stance
+corpora``."""
+
+
+def _corpus(
+    files: tuple[str, ...], read: Callable[[Path], list[dict[str, Any]]], licence: str
+) -> Corpus:
+    """A Corpus with the origin and layout of its folder (the first part of its files)."""
+    origin, layout = SOURCES[files[0].split("/")[0]]
+    return Corpus(files, read, licence, origin, layout)
+
+
 CORPORA: dict[str, Corpus] = {
     **{
-        f"xnli-{lang}:{split}": Corpus((f"xnli/xnli.{split}.fr_en.tsv",), _xnli(lang, split), NC)
+        f"xnli-{lang}:{split}": _corpus((f"xnli/xnli.{split}.fr_en.tsv",), _xnli(lang, split), NC)
         for lang in ("fr", "en")
         for split in ("dev", "test")
     },
     **{
-        f"rte3-fr:{split}": Corpus(
+        f"rte3-fr:{split}": _corpus(
             (f"rte3_fr/RTE3-FR-{'dev-set' if split == 'dev' else 'test-gold'}-3class.tsv",),
             _rte3(split),
             "BSD-2-Clause (translation); RTE-3 licence unstated",
@@ -407,25 +479,25 @@ CORPORA: dict[str, Corpus] = {
         for split in ("dev", "test")
     },
     **{
-        f"sick-fr:{split}": Corpus(("sick_fr/sick_fr.tsv",), _sick_fr(split), NC_SA)
+        f"sick-fr:{split}": _corpus(("sick_fr/sick_fr.tsv",), _sick_fr(split), NC_SA)
         for split in ("train", "validation", "test")
     },
     **{
-        f"sick:{split}": Corpus(("sick/SICK.txt",), _sick(split), NC_SA)
+        f"sick:{split}": _corpus(("sick/SICK.txt",), _sick(split), NC_SA)
         for split in ("train", "trial", "test")
     },
-    "gqnli-fr": Corpus(("gqnli_fr/gqnli.test.fr.tsv",), _gqnli, "BSD-2-Clause"),
-    "fracas-fr": Corpus(
+    "gqnli-fr": _corpus(("gqnli_fr/gqnli.test.fr.tsv",), _gqnli, "BSD-2-Clause"),
+    "fracas-fr": _corpus(
         ("fracas_fr/fracas_fr.tsv",),
         _fracas,
         "BSD-2-Clause (repositories); translation licence unstated",
     ),
     **{
-        f"snli:{split}": Corpus((f"snli/snli_1.0_{split}.tsv",), _snli(split), "CC BY-SA 4.0")
+        f"snli:{split}": _corpus((f"snli/snli_1.0_{split}.tsv",), _snli(split), "CC BY-SA 4.0")
         for split in ("dev", "test")
     },
     **{
-        f"xstance-{lang}": Corpus(
+        f"xstance-{lang}": _corpus(
             ("xstance/valid.jsonl",),
             _xstance(lang),
             "CC BY-NC 4.0 (non-commercial, (c) smartvote.ch)",
@@ -433,7 +505,7 @@ CORPORA: dict[str, Corpus] = {
         for lang in ("fr", "de")
     },
     **{
-        f"fnc1:{split}": Corpus(
+        f"fnc1:{split}": _corpus(
             (f"fnc1/{p}_stances.csv", f"fnc1/{p}_bodies.csv"),
             _fnc1(split),
             "none stated (research use)",
@@ -442,12 +514,6 @@ CORPORA: dict[str, Corpus] = {
     },
 }
 """Every corpus name accepted wherever a data file is, with its files and licence."""
-
-
-def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The shared data folder: the argument, else ``$STANCE_DATA_DIR``, else ``../shared/data``."""
-    chosen = data_dir or os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR
-    return Path(chosen)
 
 
 def _load_corpus(name: str, data_dir: str | os.PathLike[str] | None) -> datasets.Dataset:
@@ -468,6 +534,8 @@ def _load_hub(spec: str) -> datasets.Dataset:
 
     NAME may also be a local folder of data files, which ``load_dataset`` reads the same way.
     """
+    import datasets
+
     name, _, split = spec[len("hub:") :].partition(":")
     try:
         ds = datasets.load_dataset(name, split=split or "train")
@@ -517,6 +585,37 @@ def load(
     return read_pairs(spec, encoding)
 
 
+def corpus_present(name: str, data_dir: str | os.PathLike[str] | None = None) -> bool:
+    """Whether every file of the corpus ``name`` is in the data folder."""
+    root = resolve_data_dir(data_dir)
+    return all((root / f).is_file() for f in CORPORA[name].files)
+
+
+def check_spec(spec: str, data_dir: str | os.PathLike[str] | None = None) -> None:
+    """Refuse, without reading it, a data spec that cannot load: a missing file, an unknown
+    corpus name, a corpus whose files are not in the data folder. Called on every spec before
+    the first is loaded, so that a typo in the last one does not wait for the others."""
+    if spec == STDIO or spec.startswith("hub:") or Path(spec).exists():
+        if spec != STDIO and not spec.startswith("hub:"):
+            check_input_file(spec)
+        return
+    if spec in CORPORA:
+        root = resolve_data_dir(data_dir)
+        if not root.is_dir():
+            raise StanceError(
+                f"{root}: data folder does not exist (give another or set {DATA_DIR_ENV})"
+            )
+        missing = [f for f in CORPORA[spec].files if not (root / f).is_file()]
+        if missing:
+            raise StanceError(f"{spec}: {root / missing[0]} is missing from the data folder")
+        return
+    if ":" in spec or spec in {n.split(":")[0] for n in CORPORA}:
+        raise StanceError(
+            f"{spec}: unknown corpus (known: {', '.join(CORPORA)}, or hub:NAME[:SPLIT])"
+        )
+    check_input_file(spec)
+
+
 def source_files(spec: str, data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
     """The files a spec reads, for recording their sha256 in a model card."""
     if spec in CORPORA and not Path(spec).exists():
@@ -546,6 +645,76 @@ def describe(spec: str, ds: datasets.Dataset, data_dir: str | os.PathLike[str] |
         "files": files,
         "licence": licence,
     }
+
+
+def locate(
+    spec: str, data_dir: str | os.PathLike[str] | None, card_dir: str | os.PathLike[str]
+) -> dict[str, str]:
+    """Where a model card says one source can be found again, from any folder: a file's
+    absolute path and its path relative to the card's folder; a corpus's name and the absolute
+    data folder it was read from. (Only the first row of the card's ``training_data`` entry,
+    ``name``, is what was typed.)"""
+    if spec in CORPORA and not Path(spec).exists():
+        return {"corpus": spec, "data_dir": str(resolve_data_dir(data_dir).resolve())}
+    if spec == STDIO or spec.startswith("hub:"):
+        return {}
+    path = Path(spec).resolve()
+    return {"path": str(path), "card_relative": os.path.relpath(path, Path(card_dir).resolve())}
+
+
+def find_recorded(
+    entry: dict[str, Any],
+    card_file: str | os.PathLike[str],
+    data_dir: str | os.PathLike[str] | None,
+) -> tuple[str, str | os.PathLike[str] | None]:
+    """The spec and data folder to load a card's recorded source from, wherever the command
+    runs: a corpus by its name in the data folder in use, else in the one it was trained from;
+    a file at its recorded absolute path, beside the card, or as named (the working folder of
+    the training). A card written before locations were recorded names its files relative to
+    the folder training ran in: beside the card, or one folder up for the shipped models
+    (``models/``). Raises StanceError naming the card when the source is nowhere."""
+    name = entry["name"]
+    card_dir = Path(card_file).resolve().parent
+    corpus = entry.get("corpus") or (name if name in CORPORA else None)
+    if corpus:
+        folders = [resolve_data_dir(data_dir)]
+        if entry.get("data_dir"):
+            folders.append(Path(entry["data_dir"]))
+        for folder in folders:
+            if all((folder / f).is_file() for f in CORPORA[corpus].files):
+                return corpus, folder
+        for recorded in entry.get("files", {}):  # old cards: the data folder beside the training
+            for base in (card_dir, card_dir.parent):
+                root = _data_root(base / recorded, CORPORA[corpus].files)
+                if root is not None:
+                    return corpus, root
+        raise StanceError(
+            f"{card_file}: trained on the corpus {corpus}, which is not in the data folder "
+            f"{resolve_data_dir(data_dir)} (stance corpora says where it goes); give a data "
+            "folder or name the data to evaluate on"
+        )
+    candidates = [
+        entry.get("path"),
+        entry.get("card_relative") and card_dir / entry["card_relative"],
+    ]
+    candidates += [name, card_dir / name, card_dir.parent / name]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return str(candidate), data_dir
+    raise StanceError(
+        f"{card_file}: trained on {name}, which is no longer there "
+        f"({entry.get('path') or name}); name the data to evaluate on"
+    )
+
+
+def _data_root(recorded: Path, files: tuple[str, ...]) -> Path | None:
+    """The data folder that holds ``recorded`` as one of ``files``, if it is there."""
+    for f in files:
+        if recorded.as_posix().endswith(f) and recorded.is_file():
+            root = Path(recorded.as_posix()[: -len(f)] or ".")
+            if all((root / g).is_file() for g in files):
+                return root
+    return None
 
 
 def pairs_of(ds: Any) -> list[tuple[str, str]]:

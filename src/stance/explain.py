@@ -16,6 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from .data import LABELS
+from .errors import StanceError
 
 PARTS = {"a": "in A", "b": "in B", "diff": "in one side only", "both": "in both"}
 
@@ -27,6 +28,40 @@ def _linear(clf: Any) -> tuple[LogisticRegression, float]:
         calibrated = clf.calibrated_classifiers_[0]
         return calibrated.estimator, float(getattr(calibrated.calibrators[0], "beta_", 1.0))
     return clf, 1.0
+
+
+def _weights(clf: Any, label: str) -> tuple[np.ndarray, str | None]:
+    """What each feature adds to the score of ``label``, relative to the other labels it is
+    weighed against, and a note on which model inside ``clf`` that comes from.
+
+    A plain or calibrated logistic regression: its weights for ``label`` minus their mean
+    over the labels. A :class:`~stance.model.GatedClassifier`: for the gate's own label, the
+    binary model's weights (its log-odds of the gate); for another label, the full model's
+    weights against the mean of the labels other than the gate, which is how the full model
+    shares out what the gate leaves. Any other classifier raises :class:`StanceError` naming
+    it, since only a linear model's shares are exact.
+    """
+    from .model import GatedClassifier
+
+    if isinstance(clf, GatedClassifier):
+        if label == clf.gate:
+            gate = clf.gate_model_
+            sign = 1.0 if bool(gate.classes_[-1]) else -1.0
+            return sign * gate.coef_[0], f"from the binary model that decides {clf.gate}"
+        full = clf.full_model_
+        others = [i for i, c in enumerate(full.classes_) if c != clf.gate]
+        k = list(full.classes_).index(label)
+        relative = full.coef_[k] - full.coef_[others].mean(axis=0)
+        return relative, f"from the model that shares out the labels other than {clf.gate}"
+    lr, scale = _linear(clf)
+    if not isinstance(lr, LogisticRegression):
+        raise StanceError(
+            f"this model's classifier ({type(lr).__name__}) is not a logistic regression, whose "
+            "feature shares are the only ones stance can compute; the verdict stands unexplained"
+        )
+    classes = list(lr.classes_)  # inside a calibration, the label numbers
+    k = classes.index(label) if label in classes else LABELS.index(label)
+    return scale * (lr.coef_[k] - lr.coef_.mean(axis=0)), None
 
 
 def describe_feature(name: str) -> str:
@@ -45,8 +80,7 @@ def explain(pipeline: Pipeline, a: str, b: str, top: int = 8) -> dict[str, Any]:
     x = features.transform([(a, b)]).tocsr()  # once, for the verdict and for the shares
     proba = clf.predict_proba(x)[0]
     k = int(np.argmax(proba))
-    lr, scale = _linear(clf)
-    relative = scale * (lr.coef_[k] - lr.coef_.mean(axis=0))
+    relative, note = _weights(clf, LABELS[k])
     shares = x.data * relative[x.indices]
     order = np.argsort(-shares)[:top]
     names = features.get_feature_names_out()
@@ -71,5 +105,6 @@ def explain(pipeline: Pipeline, a: str, b: str, top: int = 8) -> dict[str, Any]:
                 if shares[i] > 0
             ],
             "cues": cues,
+            **({"model": note} if note else {}),
         },
     }

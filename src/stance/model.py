@@ -34,21 +34,39 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-from . import __version__
 from .cues import CUE_FAMILIES
 from .data import LABELS
 from .errors import StanceError
 from .features import PairFeaturizer
 from .fileio import atomic_write, check_input_file, check_output_path
+from .settings import (
+    CARD_FORMAT,
+    DEFAULT_MODEL_FILE,
+    MODEL_ENV,
+    MODEL_SUFFIX,
+    SCAN_MODEL_FILE,
+    card_path,
+    default_model_path,
+    read_card,
+)
+from .version import __version__
 
-CARD_FORMAT = "stance-model-card/1"
-MODEL_ENV = "STANCE_MODEL"
-DEFAULT_MODEL_FILE = "stance-default.skops"
-SCAN_MODEL_FILE = "stance-scan.skops"
-"""The shipped model for ``stance scan``: the default model's data plus the team's labelled scan
-pairs, where most candidate pairs are about different things (see README, "The shipped
-models")."""
-MODEL_SUFFIX = ".skops"
+__all__ = [
+    "CARD_FORMAT",
+    "DEFAULT_MODEL_FILE",
+    "MODEL_ENV",
+    "MODEL_SUFFIX",
+    "SCAN_MODEL_FILE",
+    "GatedClassifier",
+    "StatementFolds",
+    "card_path",
+    "default_model_path",
+    "fit_pipeline",
+    "load_model",
+    "make_pipeline",
+    "read_card",
+    "save_model",
+]
 
 
 class StatementFolds(StratifiedGroupKFold):
@@ -213,26 +231,6 @@ def statement_group(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def card_path(model_path: str | os.PathLike[str]) -> Path:
-    """Where the card of a model lives: ``m.skops`` -> ``m.card.json``."""
-    p = Path(model_path)
-    return p.with_name(p.stem + ".card.json") if p.suffix else p.with_name(p.name + ".card.json")
-
-
-def default_model_path(file: str = DEFAULT_MODEL_FILE) -> Path:
-    """A shipped model (``file``: :data:`DEFAULT_MODEL_FILE` or :data:`SCAN_MODEL_FILE`):
-    ``$STANCE_MODEL`` if set, for every verb, else inside the installed package, else
-    ``models/``."""
-    env = os.environ.get(MODEL_ENV)
-    if env:
-        return Path(env)
-    package = Path(__file__).resolve().parent
-    for folder in (package / "models", package.parents[1] / "models"):
-        if (folder / file).is_file():
-            return folder / file
-    raise StanceError(f"no shipped model found ({file}); give one with -m or {MODEL_ENV}")
-
-
 def library_versions() -> dict[str, str]:
     """Versions that decide whether a saved Pipeline can be read back faithfully."""
     import numpy
@@ -275,22 +273,6 @@ def save_model(
         json.dump(card, card_fh, indent=2, ensure_ascii=False)
         card_fh.write("\n")
         model_fh.write(payload)
-    return card
-
-
-def read_card(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Read and check the card of the model at ``path`` (not the model itself)."""
-    cpath = card_path(path)
-    if not cpath.is_file():
-        raise StanceError(
-            f"{path}: no model card beside it ({cpath.name}); stance only loads models it wrote"
-        )
-    try:
-        card = json.loads(cpath.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise StanceError(f"{cpath}: not a stance model card ({err})") from None
-    if not isinstance(card, dict) or card.get("format") != CARD_FORMAT:
-        raise StanceError(f"{cpath}: not a stance model card (format {CARD_FORMAT} expected)")
     return card
 
 

@@ -69,6 +69,9 @@ from .cues import proper_names, shorter_share, stems_and_reach
 from .extract import QUOTE_PAIRS, same_person
 from .extract.lexicon import _MONTHS, _TIME_WORDS
 from .extract.speakers import _surname as surname
+from .settings import AUTO_NEIGHBOURS_ABOVE as AUTO_NEIGHBOURS_ABOVE
+from .settings import NEIGHBOURS as NEIGHBOURS
+from .settings import THRESHOLD as THRESHOLD
 from .text import guess_lang
 
 NAME_WEIGHT = 0.5
@@ -76,13 +79,7 @@ QUANTITY_BONUS = 0.15
 STORY_WEIGHT = 0.3
 BILINGUAL_WEIGHT = 0.25
 """Weight of the bilingual stem share of a French-English pair (see the module docstring)."""
-THRESHOLD = 0.2
 DUPLICATE = 0.95
-
-NEIGHBOURS = 20
-"""Partners per statement when nearest-neighbour pairing is switched on automatically."""
-AUTO_NEIGHBOURS_ABOVE = 20_000
-"""From this many statements on, ``neighbours=None`` means :data:`NEIGHBOURS`, not exhaustive."""
 BLOCK_CAP = 500
 """A blocking key carried by more statements than this is ignored."""
 PRESELECT = 3
@@ -464,7 +461,7 @@ def candidate_pairs(
 ) -> list[dict[str, Any]]:
     """The candidate pairs among ``statements`` (dicts as :func:`stance.extract` gives them).
 
-    Each pair is ``{"id", "a", "b", "statement_a", "statement_b", "similarity"}`` where ``a`` and
+    Each pair is ``{"id", "a", "b", "statement_a", "statement_b", "relatedness"}`` where ``a`` and
     ``b`` are the two claims, so that the list can go straight to ``stance score -i`` and
     ``stance label``. Sorted by decreasing relatedness; ``neighbours`` as in
     :func:`candidate_index`, and so is ``same_speaker``.
@@ -523,5 +520,5 @@ def _pair(a: Mapping[str, Any], b: Mapping[str, Any], score: float) -> dict[str,
         "b": statement_text(b),
         "statement_a": dict(a),
         "statement_b": dict(b),
-        "similarity": round(float(score), 4),
+        "relatedness": round(float(score), 4),
     }

@@ -29,6 +29,8 @@ from typing import Any, TypeVar
 import joblib
 
 from .errors import StanceError
+from .settings import MIN_ARTICLES as MIN_ARTICLES
+from .settings import MIN_PAIRS as MIN_PAIRS
 
 Piece = TypeVar("Piece")
 Result = TypeVar("Result")
@@ -36,12 +38,6 @@ Result = TypeVar("Result")
 LOCAL = "local"
 """The scheduler ``local``: a LocalCluster of one single-threaded process per core."""
 
-MIN_PAIRS = 20_000
-"""Fewer pairs are scored in this process: starting workers and sending each the model (about
-0.5 s) would cost more than the second core saves."""
-
-MIN_ARTICLES = 64
-"""Fewer articles are extracted in this process, for the same reason."""
 
 _on_cluster: ContextVar[bool] = ContextVar("stance_on_cluster", default=False)
 

@@ -19,9 +19,7 @@ FILES = ("confusion.png", "reliability.png")
 
 def check_plot_folder(folder: str | os.PathLike[str], force: bool = False) -> list[Path]:
     """The files ``write_plots`` will write into ``folder``; refused early if they exist."""
-    out = Path(folder)
-    if out.exists() and not out.is_dir():
-        raise StanceError(f"{out}: is a file; --plot takes a folder")
+    out = check_output_path(folder, force, folder=True)
     paths = [out / name for name in FILES]
     for path in paths:
         if path.exists():
@@ -41,7 +39,7 @@ def write_plots(
     import matplotlib.pyplot as plt
 
     paths = check_plot_folder(folder, force)
-    Path(folder).mkdir(parents=True, exist_ok=True)
+    Path(folder).mkdir(exist_ok=True)
     title = report.get("data") or "evaluation"
     for path, draw in zip(paths, (_confusion, _reliability)):
         fig, ax = plt.subplots(figsize=(5.2, 4.6))

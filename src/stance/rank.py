@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-RANKS = ("probability", "contrast")
-DEFAULT_RANK = "probability"
+from .settings import DEFAULT_RANK as DEFAULT_RANK
+from .settings import RANKS as RANKS
 
 HUB_WEIGHT = 1.0
 """CSLS's own weight (its score, 2 cos(x, y) - r(x) - r(y), halved). Checked on the first six

@@ -56,3 +56,45 @@ def guess_lang(text: str) -> str:
     if fr != en:
         return "fr" if fr > en else "en"
     return "fr" if _FR_MARKS.search(text) else "en"
+
+
+_OTHER_WORDS: dict[str, tuple[str, ...]] | None = None
+
+
+def _other_words() -> dict[str, tuple[str, ...]]:
+    """Each function word of another language, mapped to the languages that use it (read once
+    from ``lexicons/other_languages.tsv``)."""
+    global _OTHER_WORDS
+    if _OTHER_WORDS is None:
+        from importlib.resources import files
+
+        table = files("stance") / "lexicons" / "other_languages.tsv"
+        words: dict[str, tuple[str, ...]] = {}
+        for line in table.read_text(encoding="utf-8").splitlines()[1:]:
+            if line.strip() and not line.startswith("#"):
+                lang, _, listed = line.partition("\t")
+                for word in listed.split():
+                    words[word] = (*words.get(word, ()), lang)
+        _OTHER_WORDS = words
+    return _OTHER_WORDS
+
+
+def unsupported_language(text: str) -> str | None:
+    """The language of ``text`` when it is clearly neither French nor English (``"es"``,
+    ``"de"``, ``"it"``, ``"pt"``, ``"nl"``): more of that language's commonest words than of
+    French's or English's, and at least two. None otherwise, also for text too short to say.
+
+    The model reads French and English; a verdict on anything else means little, and the
+    command line says so."""
+    words = _LANG_TOKEN.findall(text.lower())
+    other = _other_words()
+    counts: dict[str, int] = {}
+    for word in words:
+        for lang in other.get(word, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    fr = sum(map(FR_FUNCTION_WORDS.__contains__, words))
+    en = sum(map(EN_FUNCTION_WORDS.__contains__, words))
+    return lang if n >= 2 and n > max(fr, en) else None

@@ -5,7 +5,6 @@ The CLI only parses arguments and prints: each verb lives in a module of its own
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import traceback
 from collections.abc import Callable, Iterator
@@ -13,55 +12,166 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import __version__
-from ..data import CORPORA, DATA_DIR_ENV
 from ..errors import StanceError
-from ..fileio import json_line
-from ..model import MODEL_ENV, SCAN_MODEL_FILE
-from ..pairs import AUTO_NEIGHBOURS_ABOVE, NEIGHBOURS, THRESHOLD
-from ..parallel import MIN_ARTICLES, MIN_PAIRS, cluster
+from ..fileio import FORMATS, json_line
+from ..settings import (
+    AUTO_NEIGHBOURS_ABOVE,
+    DATA_DIR_ENV,
+    MIN_ARTICLES,
+    MIN_PAIRS,
+    MODEL_ENV,
+    NEIGHBOURS,
+    SCAN_MODEL_FILE,
+    THRESHOLD,
+)
+from ..version import __version__
+
+DEBUG = "--debug"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _fail(ctx: click.Context | None, message: str, status: int = 2) -> None:
+    """Print ``stance: error: MESSAGE`` (one line, with the traceback first under --debug)
+    and exit with ``status``."""
+    if ctx is not None and ctx.find_root().meta.get("stance.debug"):
+        traceback.print_exc()
+    click.echo(f"stance: error: {_one_line(message)}", err=True)
+    raise click.exceptions.Exit(status)
+
+
+def _usage(err: click.UsageError) -> str:
+    """A usage error in one line, with where to read more."""
+    verb = err.ctx.command_path.split()[1:] if err.ctx is not None else []
+    return f"{err.format_message()} (see {' '.join(['stance', *verb])} --help)"
 
 
 class _Group(click.Group):
-    """Turns StanceError into ``stance: error: ...`` on stderr and exit status 2."""
+    """Turns every error into one line, ``stance: error: ...`` on stderr, with exit status 2:
+    StanceError and usage errors (a bad option value) alike; ``--debug``, anywhere on the line
+    before ``--``, adds the traceback."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra
+    ) -> click.Context:
+        cut = args.index("--") if "--" in args else len(args)
+        debug = DEBUG in args[:cut]
+        args = [a for a in args[:cut] if a != DEBUG] + args[cut:]
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as err:
+            click.echo(f"stance: error: {_one_line(_usage(err))}", err=True)
+            raise click.exceptions.Exit(2) from None
+        ctx.meta["stance.debug"] = debug
+        return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except StanceError as err:
-            if ctx.meta.get("stance.debug"):
-                traceback.print_exc()
-            click.echo(f"stance: error: {err}", err=True)
-            ctx.exit(2)
+            _fail(ctx, str(err))
+        except click.UsageError as err:
+            _fail(ctx, _usage(err))
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
         except BrokenPipeError:  # the reader stopped (`| head`): click exits quietly, status 1
             raise
         except OSError as err:  # disk full, permission denied, ...: still one line, still exit 2
-            if ctx.meta.get("stance.debug"):
-                traceback.print_exc()
             where = f"{err.filename}: " if err.filename else ""
-            click.echo(f"stance: error: {where}{err.strerror or err}", err=True)
-            ctx.exit(2)
+            _fail(ctx, f"{where}{err.strerror or err}")
         except KeyboardInterrupt:
             click.echo("stance: interrupted; no partial output was kept", err=True)
             ctx.exit(130)
+        except Exception as err:  # a bug of stance's: still one line, and how to report it
+            _fail(
+                ctx,
+                f"unexpected {type(err).__name__}: {err}; this is a bug in stance, please report "
+                f"it with the output of the same command with {DEBUG}",
+                status=1,
+            )
 
 
 def echo_json(obj: Any) -> None:
     click.echo(json_line(obj))
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 pair``, ``2 pairs``, ``1,024 pairs``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+class LanguageCheck:
+    """Counts the pairs with a statement in a language stance does not read, and says so in
+    one line on stderr at the end of a run (the model reads French and English; its verdict on
+    a Spanish pair means little)."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.langs: dict[str, int] = {}
+
+    def add(self, pairs: Any) -> None:
+        from ..text import unsupported_language
+
+        for a, b in pairs:
+            self.seen += 1
+            lang = unsupported_language(str(a)) or unsupported_language(str(b))
+            if lang:
+                self.langs[lang] = self.langs.get(lang, 0) + 1
+
+    def add_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.add((row["a"], row["b"]) for row in rows)
+
+    def report(self) -> None:
+        n = sum(self.langs.values())
+        if not n:
+            return
+        which = ", ".join(f"{lang} {k:,}" for lang, k in sorted(self.langs.items()))
+        share = "the pair has" if self.seen == 1 else f"{n:,} of {plural(self.seen, 'pair')} have"
+        click.echo(
+            f"stance: warning: {share} a statement in neither French nor English ({which}); "
+            "stance reads only French and English, so those verdicts mean little",
+            err=True,
+        )
+
+
 data_dir_option = click.option(
     "--data-dir",
     envvar=DATA_DIR_ENV,
     type=click.Path(file_okay=False),
-    help=f"Folder of the shared corpora [env {DATA_DIR_ENV}; default ../shared/data].",
+    help=f"Folder of the shared corpora [env {DATA_DIR_ENV}; default ../shared/data; "
+    "see stance corpora].",
 )
+
+
+def format_option(what: str) -> Callable[[F], F]:
+    """``--format``: how a verb writes its records (default: by the output's file name)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help=f"Write {what} as JSON Lines, CSV, TSV or one JSON array [default: by the file "
+        "name's extension (.csv, .tsv, .json), else JSON Lines].",
+    )
+
+
+def _known_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Refuse an encoding Python does not know before any file is opened."""
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}, e.g. utf-8 or latin-1") from None
+    return value
 
 
 encoding_option = click.option(
     "--encoding",
     default="utf-8",
     show_default=True,
+    callback=_known_encoding,
     help="Encoding of input files (a UTF-8 byte-order mark is always accepted).",
 )
 
@@ -96,7 +206,7 @@ threshold_option = click.option(
     "--threshold",
     default=THRESHOLD,
     show_default=True,
-    type=float,
+    type=click.FloatRange(min=0),
     help="Minimum relatedness (text + names + quantities + story) of a candidate pair.",
 )
 
@@ -129,6 +239,7 @@ scheduler_option = click.option(
     ),
 )
 
+
 jobs_option = click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -143,6 +254,8 @@ jobs_option = click.option(
 @contextlib.contextmanager
 def on_scheduler(scheduler: str | None) -> Iterator[None]:
     """:func:`stance.parallel.cluster` for ``--scheduler``, its errors naming the option."""
+    from ..parallel import cluster  # joblib (and numpy): only when work is sent out
+
     with contextlib.ExitStack() as stack:
         try:
             stack.enter_context(cluster(scheduler))
@@ -156,47 +269,43 @@ def on_scheduler(scheduler: str | None) -> Iterator[None]:
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=(
         "DATA is a CSV, TSV or JSON Lines file with columns a, b, label (agree, contradict, "
-        "neutral), '-' for stdin, a corpus name (" + ", ".join(CORPORA) + ") or hub:NAME[:SPLIT]."
+        "neutral), '-' for stdin, a corpus name (see stance corpora) or hub:NAME[:SPLIT]. "
+        f"{DEBUG} (anywhere on the line) shows the traceback behind an error."
     ),
 )
 @click.version_option(__version__, "-V", "--version", prog_name="stance")
 @click.option("--debug", is_flag=True, help="Show the traceback behind an error.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Label pairs of news statements as agree, contradict or neutral.
 
     \b
       stance score "A" "B"                      score one pair with the shipped model
-      stance score -i pairs.csv -o out.jsonl    score a file of pairs
+      stance score -i pairs.csv -o out.csv      score a file of pairs
       stance train DATA... -o model.skops       train, holding out a test split
       stance evaluate -m model.skops            evaluate on the held-out rows
       stance extract article.txt                who said what, as JSON Lines
       stance pairs statements.jsonl             candidate pairs of statements
       stance label pairs.jsonl -o labels.jsonl  label pairs in the terminal
       stance scan articles/*.txt                the most contradictory pairs, ranked
+      stance info                               version, model, data folder, extras
+      stance corpora                            the public corpora and where they go
     """
-    ctx.meta["stance.debug"] = debug
-
-
-def parse_params(params: tuple[str, ...], option: str = "--param") -> dict[str, Any]:
-    parsed: dict[str, Any] = {}
-    for item in params:
-        key, sep, value = item.rpartition("=")
-        if not sep or not key:
-            raise StanceError(f"{option} {item!r}: expected KEY=VALUE, e.g. C=2.0")
-        try:
-            parsed[key] = ast.literal_eval(value)
-        except (ValueError, SyntaxError):
-            parsed[key] = value
-    return parsed
 
 
 def parse_weights(items: tuple[str, ...]) -> dict[str, float]:
+    """``--weight DATA=W`` options as ``{DATA: W}``; a weight is a number >= 0."""
     weights = {}
-    for key, value in parse_params(items, "--weight").items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise StanceError(f"--weight {key}={value}: the weight must be a number >= 0")
-        weights[key] = float(value)
+    for item in items:
+        key, sep, value = item.rpartition("=")
+        if not sep or not key:
+            raise StanceError(f"--weight {item!r}: expected DATA=W, e.g. data/pairs.fr.jsonl=10")
+        try:
+            weight = float(value)
+        except ValueError:
+            weight = -1.0
+        if not 0 <= weight < float("inf"):
+            raise StanceError(f"--weight {item}: the weight must be a number >= 0")
+        weights[key] = weight
     return weights
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .. import api
-from ..plots import check_plot_folder, write_plots
 from .app import cli, data_dir_option, echo_json, encoding_option, json_option, model_option
-from .formatting import format_report
 
 
 @cli.command()
@@ -20,7 +17,8 @@ from .formatting import format_report
     "--plot",
     "plot_dir",
     metavar="DIR",
-    help="Also draw confusion.png and reliability.png into DIR (needs stance[plot]).",
+    help="Also draw confusion.png and reliability.png into DIR, created inside an existing "
+    "folder (needs stance[plot]).",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing plots.")
 def evaluate(
@@ -36,10 +34,24 @@ def evaluate(
 
     Reports accuracy, macro-F1, per-class precision / recall / F1 / support, the confusion
     matrix (rows: true label, columns: predicted) and the expected calibration error (ECE: how
-    far stated probabilities are from observed accuracy).
+    far stated probabilities are from observed accuracy). The held-out rows are found from the
+    model card, from any folder: by the data's path, its path beside the card, or its corpus
+    name in the data folder.
+
+    \b
+      stance evaluate                              the shipped model, on its held-out rows
+      stance evaluate -m my.skops --json           a model of yours, as JSON
+      stance evaluate -m my.skops xnli-fr:test     on other data
+      stance evaluate -m my.skops --plot plots/    and draw the confusion matrix and reliability
     """
+    from ..plots import check_plot_folder
+
     if plot_dir:
         check_plot_folder(plot_dir, force)
+    from .. import api
+    from ..plots import write_plots
+    from .formatting import format_report
+
     report = api.evaluate(model, data or None, data_dir=data_dir, encoding=encoding, progress=None)
     if plot_dir:
         for path in write_plots(report, plot_dir, force):

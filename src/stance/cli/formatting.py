@@ -7,12 +7,13 @@ import textwrap
 from typing import Any
 
 from ..data import LABELS
-from ..rank import ranked_by_contrast
 
 
 def format_scan(results: list[dict[str, Any]], n_pairs: int, n_articles: int) -> str:
     """The top of a scan as a table: rank, P(contradict) (and the contrast it was ranked by,
     when it was), speaker and quote of each side."""
+    from ..rank import ranked_by_contrast  # numpy: only when a scan is shown
+
     width = max(60, shutil.get_terminal_size().columns)
     by_contrast = ranked_by_contrast(results)
     order = "by contrast" if by_contrast else "most contradictory first"
@@ -47,7 +48,8 @@ def format_verdict(verdict: dict[str, Any]) -> str:
         lines.append(f"  {label:<11} {p:6.3f}  {'█' * round(p * 30)}")
     why = verdict.get("explanation")
     if why:
-        lines += ["", f"toward {why['toward']}:"]
+        source = f" ({why['model']})" if why.get("model") else ""
+        lines += ["", f"toward {why['toward']}{source}:"]
         lines += [f"  {f['share']:+.3f}  {f['feature']}" for f in why["features"]]
         if why["cues"]:
             lines += ["cues:"] + [f"  {note}" for note in why["cues"]]

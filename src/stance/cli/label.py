@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from ..errors import StanceError
-from ..label import label_pairs
 from .app import cli, encoding_option
+
+
+def _has_terminal() -> bool:
+    """Whether keys can be read: stdin is a terminal, or the process has one to open (click
+    reads keys from /dev/tty when stdin is not one), or click's key reader was replaced (its
+    test runner feeds keys from a string)."""
+    from click import _termui_impl, termui
+
+    if sys.stdin.isatty() or getattr(termui, "_getchar", None) not in (None, _termui_impl.getchar):
+        return True
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return False
 
 
 @cli.command()
@@ -24,7 +37,14 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
     killed process loses nothing; run the same command again to resume. Skipped pairs are
     remembered in LABELLED.jsonl.skipped. The output trains directly: `stance train
     LABELLED.jsonl`.
+
+    \b
+      stance label pairs.jsonl -o labels.jsonl
+      stance label pairs.jsonl -o labels.jsonl --retry-skipped
+      stance train labels.jsonl -o mine.skops
     """
-    if not sys.stdin.isatty() and not os.path.exists("/dev/tty"):
-        raise StanceError("stance label needs a terminal to read keys from")
+    if not _has_terminal():
+        raise StanceError("stance label reads keys from a terminal, and this process has none")
+    from ..label import label_pairs
+
     label_pairs(pairs_file, output, encoding=encoding, retry_skipped=retry_skipped)

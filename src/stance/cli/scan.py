@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .. import api
 from ..fileio import atomic_write, check_output_path
-from ..model import SCAN_MODEL_FILE, load_model
-from ..rank import DEFAULT_RANK, RANKS
+from ..settings import DEFAULT_RANK, RANKS, SCAN_MODEL_FILE
 from .app import (
     cli,
     echo_json,
@@ -21,7 +19,6 @@ from .app import (
     scheduler_option,
     threshold_option,
 )
-from .formatting import format_scan
 
 
 @cli.command()
@@ -78,6 +75,9 @@ def scan(
     """
     if html_path:
         check_output_path(html_path, force)
+    from .. import api
+    from ..model import load_model
+
     pipeline = load_model(model, default=SCAN_MODEL_FILE)
     with on_scheduler(scheduler):
         results, texts = api.scan(
@@ -101,4 +101,6 @@ def scan(
         for row in results:
             echo_json(row)
     else:
+        from .formatting import format_scan
+
         click.echo(format_scan(results[:top], len(results), len(texts)))

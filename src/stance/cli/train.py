@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import click
 
-from .. import api
-from .app import (
-    cli,
-    data_dir_option,
-    echo_json,
-    encoding_option,
-    json_option,
-    parse_params,
-    parse_weights,
-)
-from .formatting import format_report
+from ..fileio import check_output_path
+from ..settings import card_path
+from .app import cli, data_dir_option, echo_json, encoding_option, json_option, parse_weights
+
+
+def _list_params(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    """``--list-params``: every parameter name with its default, then exit."""
+    if not value or ctx.resilient_parsing:
+        return
+    from ..params import describe_params
+
+    width = max(len(name) for name, _ in describe_params())
+    for name, default in describe_params():
+        click.echo(f"{name:<{width}}  {default}")
+    ctx.exit()
 
 
 @cli.command()
@@ -38,7 +42,16 @@ from .formatting import format_report
     "--param",
     multiple=True,
     metavar="KEY=VALUE",
-    help="Model parameter, e.g. C=2.0 or min_df=1 (repeatable).",
+    help="Model parameter, e.g. C=2.0, calibrate=true, cues=quantities,negation or "
+    "clf__class_weight=balanced (repeatable; all checked before training).",
+)
+@click.option(
+    "--list-params",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_params,
+    help="List every --param name with its default, and exit.",
 )
 @click.option(
     "--weight",
@@ -66,8 +79,31 @@ def train(
     """Train a model on labelled pairs and save it with its model card.
 
     Without --test, a stratified share of DATA is held out and its rows are recorded in the
-    card, so that `stance evaluate -m MODEL` can evaluate on exactly those rows later.
+    card, so that `stance evaluate -m MODEL` can evaluate on exactly those rows later, from any
+    folder. Every option (parameters, weights, the output) is checked before any data is read.
+
+    \b
+      stance train data/pairs.fr.jsonl -o my.skops
+      stance train xnli-fr:dev data/pairs.fr.jsonl --weight data/pairs.fr.jsonl=20 -o my.skops
+      stance train xnli-fr:dev -o my.skops --param C=2 --param calibrate=true
+      stance train fnc1:train --test fnc1:test --param gate=neutral -o fnc.skops
+      stance train --list-params
     """
+    if not 0 <= test_size < 1:
+        raise click.BadParameter(f"{test_size} is not in [0, 1)", param_hint="--test-size")
+    check_output_path(output, force)
+    check_output_path(card_path(output), force)
+    weights = parse_weights(weight)
+    unknown = sorted(set(weights) - set(data))
+    if unknown:
+        raise click.BadParameter(
+            f"{unknown[0]} is not in the training data (the DATA given)", param_hint="--weight"
+        )
+    from .. import api
+    from ..params import parse_params
+    from .formatting import format_report
+
+    params = parse_params(param)
     card = api.train(
         data,
         output,
@@ -77,8 +113,8 @@ def train(
         data_dir=data_dir,
         encoding=encoding,
         force=force,
-        params=parse_params(param),
-        weights=parse_weights(weight),
+        params=params,
+        weights=weights,
         log=lambda message: click.echo(message, err=True),
         progress=None,
     )
