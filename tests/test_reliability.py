@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-import stance.fileio
+import stance.api
 import stance.model
 from stance.cli import cli
 from stance.features import MAX_CHARS
@@ -111,7 +111,7 @@ def test_os_errors_become_one_line(model_path, tmp_path, monkeypatch):
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device", str(tmp_path / "o.jsonl"))
 
-    monkeypatch.setattr(stance.fileio, "atomic_write", disk_full)
+    monkeypatch.setattr(stance.api, "atomic_write", disk_full)
     src = tmp_path / "in.csv"
     src.write_text("a,b\nx,y\n", encoding="utf-8")
     result = CliRunner().invoke(
