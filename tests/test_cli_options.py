@@ -19,7 +19,7 @@ from stance.errors import StanceError
 from stance.model import card_path
 from stance.params import FALSE, NONE, TRUE, parse_params, recipe_defaults
 
-from .conftest import OWN_DATA
+from .conftest import OWN_DATA, SMALL
 from .test_cli import PARAMS, run
 
 TINY = (
@@ -459,3 +459,37 @@ def test_score_from_stdin_answers_each_line_before_the_next_is_written(model_pat
         proc.stdin.close()
     assert proc.wait(timeout=60) == 0
     assert proc.stdout.read() == ""
+
+
+def test_the_command_line_loads_models_through_a_lean_skops_with_the_same_check(
+    small_model, own_pairs, tmp_path
+):
+    from sklearn.linear_model import SGDClassifier
+
+    from stance.model import save_model
+
+    pairs, labels = own_pairs
+    other = stance.make_pipeline(**SMALL).fit(pairs, labels)
+    features = other.named_steps["features"].transform(pairs)
+    other.steps[-1] = ("clf", SGDClassifier(loss="log_loss", random_state=0).fit(features, labels))
+    save_model(other, tmp_path / "sgd.skops", {})
+    save_model(small_model, tmp_path / "ok.skops", {})
+    code = (
+        "import sys\n"
+        "from stance import settings\n"
+        "settings.LEAN_MODEL_LOADING = True\n"
+        "from stance.model import load_model\n"
+        "from stance.errors import StanceError\n"
+        f"load_model({str(tmp_path / 'ok.skops')!r})\n"
+        "try:\n"
+        f"    load_model({str(tmp_path / 'sgd.skops')!r})\n"
+        "except StanceError as err:\n"
+        "    print(err)\n"
+        "print(any(m in sys.modules for m in ('sklearn.gaussian_process', 'sklearn.mixture')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    refused, catalogued = out.stdout.strip().splitlines()
+    assert "contains types stance does not trust (sklearn.linear_model" in refused
+    assert "SGDClassifier" in refused
+    assert catalogued == "False"  # skops' catalogue of every estimator was not built

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -26,14 +27,15 @@ from typing import Any
 import numpy as np
 import sklearn
 import skops
-import skops.io
 from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
+from . import settings
 from .cues import CUE_FAMILIES
 from .data import LABELS
 from .errors import StanceError
@@ -144,14 +146,52 @@ class GatedClassifier(ClassifierMixin, MetaEstimatorMixin, BaseEstimator):
 
 TRUSTED_TYPES: list[str] = [
     f"{cls.__module__}.{cls.__qualname__}"
-    for cls in (PairFeaturizer, StatementFolds, GatedClassifier, *CUE_FAMILIES.values())
+    for cls in (
+        PairFeaturizer,
+        StatementFolds,
+        GatedClassifier,
+        *CUE_FAMILIES.values(),
+        # the scikit-learn estimators a stance pipeline is made of (skops trusts every
+        # scikit-learn estimator by default, except after a lean import, see _skops_io)
+        Pipeline,
+        FeatureUnion,
+        LogisticRegression,
+        CalibratedClassifierCV,
+        TfidfVectorizer,
+    )
 ] + [
     # scikit-learn's own helpers inside a fitted CalibratedClassifierCV, which skops does not
     # list by default because they are private
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._TemperatureScaling",
 ]
-"""The only types beyond skops' defaults a model file may contain: stance's own estimators."""
+"""The only types beyond skops' defaults for NumPy and SciPy that a model file may contain:
+stance's own estimators and the scikit-learn ones they are built from."""
+
+
+def _skops_io() -> Any:
+    """``skops.io``, imported lean when :data:`stance.settings.LEAN_MODEL_LOADING` says so.
+
+    Importing skops.io builds skops' list of every scikit-learn estimator, which imports all
+    of scikit-learn: about a second, most of what ``stance score A B`` costs. Imported lean,
+    that list is empty, so a model loads only if every type in it is in :data:`TRUSTED_TYPES`
+    (or is one of NumPy's and SciPy's that skops trusts): the same check against a shorter
+    list, never a longer one. The command line, which only loads stance's own models, imports
+    it lean; the library leaves skops as its users' own code expects it.
+    """
+    if "skops.io" not in sys.modules and settings.LEAN_MODEL_LOADING:
+        import sklearn.utils
+
+        every_estimator = sklearn.utils.all_estimators
+        sklearn.utils.all_estimators = lambda *args, **kwargs: []
+        try:
+            import skops.io
+        finally:
+            sklearn.utils.all_estimators = every_estimator
+    import skops.io
+
+    return skops.io
+
 
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -256,7 +296,7 @@ def save_model(
     model_file = Path(path)
     check_output_path(model_file, force)
     check_output_path(card_path(model_file), force)
-    payload = skops.io.dumps(pipeline, compression=zipfile.ZIP_DEFLATED)
+    payload = _skops_io().dumps(pipeline, compression=zipfile.ZIP_DEFLATED)
     card = {
         "format": CARD_FORMAT,
         **card,
@@ -307,13 +347,14 @@ def load_model(
             "which can run code when loaded"
         )
     try:
-        untrusted = set(skops.io.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES)
+        skops_io = _skops_io()
+        untrusted = set(skops_io.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES)
         if untrusted:
             raise StanceError(
                 f"{model_file}: contains types stance does not trust "
                 f"({', '.join(sorted(untrusted))}); refusing to load it"
             )
-        pipeline = skops.io.loads(payload, trusted=TRUSTED_TYPES)
+        pipeline = skops_io.loads(payload, trusted=TRUSTED_TYPES)
     except StanceError:
         raise
     except Exception as err:

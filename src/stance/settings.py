@@ -44,6 +44,10 @@ MIN_PAIRS = 20_000
 MIN_ARTICLES = 64
 """Fewer articles are extracted in this process, for the same reason."""
 
+LEAN_MODEL_LOADING = False
+"""Whether models load through a lean import of skops (see :func:`stance.model._skops_io`);
+the command line turns it on for its own process."""
+
 RANKS = ("probability", "contrast")
 DEFAULT_RANK = "probability"
 

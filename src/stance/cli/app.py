@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from .. import settings
 from ..errors import StanceError
 from ..fileio import FORMATS, json_line
 from ..settings import (
@@ -310,5 +311,7 @@ def parse_weights(items: tuple[str, ...]) -> dict[str, float]:
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point. The process loads only stance's own models, so it imports skops
+    lean (see :func:`stance.model._skops_io`)."""
+    settings.LEAN_MODEL_LOADING = True
     cli(prog_name="stance")
