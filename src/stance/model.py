@@ -220,6 +220,8 @@ def make_pipeline(
     Nested parameters follow scikit-learn's ``step__param`` convention, e.g.
     ``features__tfidf__min_df``, or ``features__negation="drop"`` to switch a family off.
     """
+    if isinstance(cues, str):  # "quantities" or "quantities,negation", not its letters
+        cues = tuple(name.strip() for name in cues.split(",") if name.strip())
     unknown = set(cues) - set(CUE_FAMILIES)
     if unknown:
         raise StanceError(f"unknown cue families {sorted(unknown)}; known: {list(CUE_FAMILIES)}")

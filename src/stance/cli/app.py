@@ -104,35 +104,47 @@ def plural(count: int, noun: str) -> str:
 
 
 class LanguageCheck:
-    """Counts the pairs with a statement in a language stance does not read, and says so in
-    one line on stderr at the end of a run (the model reads French and English; its verdict on
-    a Spanish pair means little)."""
+    """Counts the items (pairs, statements) with a text in a language stance does not read,
+    and says so in one line on stderr at the end of a run (the model and the extractor read
+    French and English; a verdict on a Spanish pair means little)."""
 
-    def __init__(self) -> None:
+    def __init__(self, noun: str = "pair") -> None:
+        self.noun = noun
         self.seen = 0
         self.langs: dict[str, int] = {}
 
-    def add(self, pairs: Any) -> None:
+    def add_texts(self, items: Any) -> None:
+        """Count items, each given as a tuple of its texts."""
         from ..text import unsupported_language
 
-        for a, b in pairs:
+        for texts in items:
             self.seen += 1
-            lang = unsupported_language(str(a)) or unsupported_language(str(b))
+            lang = next(filter(None, (unsupported_language(str(t)) for t in texts)), None)
             if lang:
                 self.langs[lang] = self.langs.get(lang, 0) + 1
 
+    def add(self, pairs: Any) -> None:
+        self.add_texts(pairs)
+
     def add_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.add((row["a"], row["b"]) for row in rows)
+        self.add_texts((row["a"], row["b"]) for row in rows)
 
     def report(self) -> None:
         n = sum(self.langs.values())
         if not n:
             return
         which = ", ".join(f"{lang} {k:,}" for lang, k in sorted(self.langs.items()))
-        share = "the pair has" if self.seen == 1 else f"{n:,} of {plural(self.seen, 'pair')} have"
+        if self.seen == 1:
+            share = f"the {self.noun} has" if self.noun == "pair" else f"the {self.noun} is"
+        else:
+            share = f"{n:,} of {plural(self.seen, self.noun)} " + (
+                "have" if self.noun == "pair" else "are"
+            )
+        what = "a statement" if self.noun == "pair" else ""
         click.echo(
-            f"stance: warning: {share} a statement in neither French nor English ({which}); "
-            "stance reads only French and English, so those verdicts mean little",
+            f"stance: warning: {share} {what + ' ' if what else ''}in neither French nor "
+            f"English ({which}); stance reads only French and English, so what it finds there "
+            "means little",
             err=True,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..fileio import check_output_path
-from .app import cli, encoding_option, format_option, jobs_option, plural
+from .app import LanguageCheck, cli, encoding_option, format_option, jobs_option, plural
 
 
 @cli.command()
@@ -43,7 +43,10 @@ def extract(
     from .. import api
     from ..fileio import write_records
 
-    statements, _ = api.extract_files(files, encoding, narrative, jobs=jobs)
+    statements, texts = api.extract_files(files, encoding, narrative, jobs=jobs)
     count = write_records(statements, output, force=force, fmt=fmt)
     if output != "-":
         click.echo(f"{plural(count, 'statement')} into {output}", err=True)
+    languages = LanguageCheck("article")
+    languages.add_texts((text,) for text in texts.values())
+    languages.report()

@@ -6,6 +6,7 @@ import click
 
 from ..fileio import check_output_path
 from .app import (
+    LanguageCheck,
     cli,
     encoding_option,
     format_option,
@@ -56,3 +57,6 @@ def pairs(
     count = write_records(found, output, force=force, fmt=fmt)
     if output != "-":
         click.echo(f"{plural(count, 'pair')} into {output}", err=True)
+    languages = LanguageCheck("statement")
+    languages.add_texts((s.get("claim") or s.get("quote") or "",) for s in rows)
+    languages.report()
