@@ -404,6 +404,11 @@ def test_statements_in_neither_french_nor_english_get_one_warning(model_path, tm
     assert "2 of 4 pairs have a statement in neither French nor English (es 2)" in line
     french = run("score", "-m", str(model_path), "Il pleut.", "Il fait sec.")
     assert french.stderr == ""
+    article = tmp_path / "es.txt"
+    article.write_text(spanish + " El ministro dijo que no hay crisis.", encoding="utf-8")
+    extracted = run("extract", str(article))
+    assert extracted.exit_code == 0, extracted.output
+    assert extracted.stderr.startswith("stance: warning: the article is in neither French nor")
 
 
 def test_every_verb_help_has_examples():
