@@ -416,7 +416,7 @@ SOURCES = {
     "rte3_fr": (
         "RTE-3 in French (3-class files): github.com/mskandalis/rte3-french",
         "TSV with a header, CSV quoting; columns id, premise, hypothesis, label_text "
-        f"(label ({NLI_VALUES}))",
+        f"({NLI_VALUES})",
     ),
     "sick_fr": (
         "SICK in French: github.com/mskandalis/hybrid_nli_fr, as one table",

@@ -176,10 +176,11 @@ def format_info(info: dict[str, Any]) -> str:
     state = "" if data["exists"] else "  (does not exist)"
     lines.append(f"{'data folder':<15}{data['path']}  ({data['chosen_by']}){state}")
     present = data["corpora_present"]
-    lines.append(
-        f"  {'corpora':<13}{len(present)} of {data['corpora_known']} present"
-        + (f": {', '.join(present)}" if present else "; stance corpora says where each goes")
-    )
+    count = f"{len(present)} of {data['corpora_known']} present"
+    if present:
+        lines += _wrapped("corpora", [f"{count}: {present[0]}", *present[1:]])
+    else:
+        lines.append(f"  {'corpora':<13}{count}; stance corpora says where each goes")
     for name, extra in info["extras"].items():
         mark = (
             "installed" if extra["installed"] else f"not installed (pip install 'stance[{name}]')"
