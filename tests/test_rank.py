@@ -38,7 +38,7 @@ def test_scan_ranks_by_contrast_when_asked(model_path):
     assert values == sorted(values, reverse=True)
     table = run("scan", "-m", str(model_path), "--rank", "contrast", *map(str, ARTICLES[:2]))
     assert "by contrast" in table.stdout.splitlines()[0]
-    assert f"{rows[0]['contrast']:+.3f}" in table.stdout.splitlines()[3]
+    assert f"contrast {rows[0]['contrast']:+.3f}" in table.stdout.splitlines()[2]
     plain = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
     plain_rows = [json.loads(line) for line in plain.stdout.splitlines()]
     assert "contrast" not in plain_rows[0]

@@ -103,9 +103,11 @@ def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
     assert rows
     p = [r["probabilities"]["contradict"] for r in rows]
     assert p == sorted(p, reverse=True)
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
     for r in rows:
-        assert set(r["a"]) == FIELDS and set(r["b"]) == FIELDS
+        assert set(r["a"]) == FIELDS | {"paragraph"} and set(r["b"]) == FIELDS | {"paragraph"}
         assert r["label"] in {"agree", "contradict", "neutral"}
+        assert (r["a"]["article"], r["a"]["start"]) < (r["b"]["article"], r["b"]["start"])
 
 
 def test_scan_defaults_to_the_shipped_scan_model(monkeypatch, model_path):

@@ -90,6 +90,6 @@ def test_the_default_model_calls_both_showcase_pairs_contradictions_with_p_at_le
 @pytest.mark.skipif(not LIBYA_ARTICLE.is_file(), reason="no ../shared/coverage on this machine")
 @pytest.mark.parametrize("file", [DEFAULT_MODEL_FILE, SCAN_MODEL_FILE])
 def test_shipped_models_rank_the_libya_estimates_in_the_top_3_of_the_scan(file):
-    results, _ = stance.api.scan(stance.load_model(default=file), [str(LIBYA_ARTICLE)])
-    top = [r["a"]["claim"] + " | " + r["b"]["claim"] for r in results[:3]]
+    ranking = stance.api.scan(stance.load_model(default=file), [str(LIBYA_ARTICLE)])
+    top = [r["a"]["claim"] + " | " + r["b"]["claim"] for r in ranking.rows(limit=3)]
     assert any("quelques centaines" in t and "4.000 et 6.000" in t for t in top), top

@@ -155,7 +155,7 @@ def scan_recall(folder: Path, model: str | None) -> dict:
     k = len(contradictions)
     result: dict = {"k": k}
     for rank in RANKS:
-        results, _ = api.scan(pipeline, paths, rank=rank)
+        results = list(api.scan(pipeline, paths, rank=rank).rows())
         if "candidates" not in result:
             result |= candidate_recall(results, contradictions, mapping)
         top = {frozenset((r["a"]["id"], r["b"]["id"])) for r in results[: 2 * k]}

@@ -5,6 +5,7 @@
     python training/bench_scale.py --plot scale.png --cli-scan
     python training/bench_scale.py --scheduler tcp://10.0.0.5:8786   # a real cluster
     python training/bench_scale.py --sizes 10000 --cli-scan --jobs 2
+    python training/bench_scale.py --sizes 100000 --cli-scan --scheduler none  # no dask run
 
 For each size it writes a synthetic archive (articles of ten attributed statements, French and
 English, three articles per story, in a temporary folder), extracts its statements, then
@@ -19,9 +20,11 @@ measures, each step in a fresh process so that its peak resident memory is its o
 - **scoring** the nearest-neighbour candidates with the shipped model (up to ``--score-max``
   statements): in one process, in ``--jobs`` local worker processes, and on a dask cluster
   (``--scheduler``; default ``local``, a LocalCluster of one single-threaded worker process per
-  core), with the peak memory of the driver and of each dask worker;
+  core; ``none``: no dask run), with the peak memory of the driver and of each dask worker;
 - with ``--cli-scan``, the whole ``stance scan FOLDER --json`` in its own process: in one
-  process, with ``--jobs`` and with ``--scheduler``: what a user waits for.
+  process, with ``--jobs`` and with ``--scheduler``: what a user waits for, and its peak memory
+  (``--json`` streams every pair in ranked order, so that peak is the scan's own, not its
+  output's).
 
 It also reports, on the team's annotated articles (``data/articles``, ``data/articles-heldout``),
 the recall of the key's contradicting pairs among the candidates of exhaustive pairing and of
@@ -363,7 +366,9 @@ def plot(results: dict[str, Any], path: Path) -> None:
 @click.option("--sizes", default="1000,10000,100000", show_default=True)
 @click.option("--neighbours", default=pairs.NEIGHBOURS, show_default=True, help="K.")
 @click.option("--exhaustive-max", default=10_000, show_default=True)
-@click.option("--scheduler", default="local", show_default=True, help="dask scheduler.")
+@click.option(
+    "--scheduler", default="local", show_default=True, help="dask scheduler; none: no dask run."
+)
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -394,6 +399,7 @@ def main(
 ) -> None:
     """Pairing and scoring figures for synthetic archives of several sizes."""
     model = model or str(default_model_path())
+    dask = scheduler != "none"
     ks = sorted({5, 10, neighbours, 40})
     out: dict[str, Any] = {
         "neighbours": neighbours,
@@ -439,14 +445,16 @@ def main(
             if n <= score_max:
                 row["score_one"] = in_own_process("score", statements, near, model, None, 1)
                 row["score_local"] = in_own_process("score", statements, near, model, None, jobs)
-                row["score_dask"] = in_own_process(
-                    "score", statements, near, model, scheduler, None
-                )
+                if dask:
+                    row["score_dask"] = in_own_process(
+                        "score", statements, near, model, scheduler, None
+                    )
             if cli_scan:
                 where = (str(archive), model, neighbours)
                 row["scan_one"] = scan_in_own_process(*where, None, 1)
                 row["scan_local"] = scan_in_own_process(*where, None, jobs)
-                row["scan_dask"] = scan_in_own_process(*where, scheduler, None)
+                if dask:
+                    row["scan_dask"] = scan_in_own_process(*where, scheduler, None)
         results[str(n)] = row
         echo_row(n, row)
     out["sizes"] = results

@@ -9,7 +9,8 @@ import glob
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from itertools import chain, islice
 from pathlib import Path
@@ -21,6 +22,7 @@ from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
+from .archive import ARCHIVE_SUFFIX, read_archive
 from .data import (
     LABELS,
     check_spec,
@@ -69,7 +71,8 @@ from .parallel import (
     runs_in_parallel,
 )
 from .params import check_params
-from .rank import DEFAULT_RANK, RANKS, contrast
+from .rank import DEFAULT_RANK, RANKS, Ranking
+from .report import paragraph_starts
 
 Log = Callable[[str], None]
 
@@ -105,8 +108,10 @@ BATCH = 2048
 
 
 def article_paths(paths: Sequence[str]) -> list[str]:
-    """The article files named by ``paths``: files as given, folders as their ``*.txt`` files
-    (searched recursively, in name order), ``-`` for stdin."""
+    """The article files named by ``paths``: files as given (``.jsonl`` ones are archives, see
+    :mod:`stance.archive`), folders as their ``*.txt`` files (searched recursively, in name
+    order), ``-`` for stdin. Archives in a folder are not read: a folder of articles often
+    holds the statements or pairs written from them, also as ``.jsonl``."""
     found: list[str] = []
     for path in paths:
         if path != STDIO and Path(path).is_dir():
@@ -119,14 +124,24 @@ def article_paths(paths: Sequence[str]) -> list[str]:
     return found
 
 
+Source = tuple[str, str, str | None, dict[str, str]]
+"""Where an article comes from: ``(path, name, text, fields)``. A file's text is None (its
+reader reads it); an archived article carries its text, and ``fields`` its ``outlet``, ``date``
+and ``lang``."""
+
+
 def _read_and_extract(
-    named: Sequence[tuple[str, str]], encoding: str, narrative: bool
+    sources: Sequence[Source], encoding: str, narrative: bool
 ) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """One piece of extraction work: ``[(name, text, statements), ...]`` for (path, name)s."""
+    """One piece of extraction work: ``[(name, text, statements), ...]`` for its sources. An
+    archived article's statements carry its outlet and date."""
     out = []
-    for path, name in named:
-        text = read_article(path, encoding)
-        out.append((name, text, [s.to_dict() for s in extract(text, name, narrative=narrative)]))
+    for path, name, text, fields in sources:
+        text = read_article(path, encoding) if text is None else text
+        lang = fields.get("lang")
+        dated = {k: fields[k] for k in ("outlet", "date") if k in fields}
+        found = extract(text, name, lang=lang, narrative=narrative)
+        out.append((name, text, [{**s.to_dict(), **dated} for s in found]))
     return out
 
 
@@ -134,13 +149,44 @@ ARTICLES_PER_TASK = 64
 PAIRS_PER_TASK = 8 * BATCH
 
 
-def _article_pieces(named: list[tuple[str, str]], jobs: int | None) -> list[list[Any]]:
+def _article_pieces(named: list[Source], jobs: int | None) -> list[list[Source]]:
     """Articles cut into pieces of work: at most :data:`ARTICLES_PER_TASK`, and small enough
     that each local worker gets a few."""
     size = ARTICLES_PER_TASK
     if not on_cluster():
         size = max(1, min(size, -(-len(named) // (4 * jobs_for(jobs)))))
     return list(_batches(named, size))
+
+
+def _sources(files: Sequence[str], encoding: str) -> list[Source]:
+    """Every article of ``files``, in name order, each named once: a file by its file name (by
+    its path where two files share a name), an archived article by its ``id``. Name order makes
+    a run's output independent of the order in which files were given."""
+    basenames = [Path(p).name for p in files]
+    sources: list[Source] = []
+    where: dict[str, str] = {}
+    for path, base in zip(files, basenames):
+        if path != STDIO and Path(path).suffix == ARCHIVE_SUFFIX:
+            named = [
+                (
+                    path,
+                    article.id,
+                    article.text,
+                    {"outlet": article.outlet, "date": article.date}
+                    | ({"lang": article.lang} if article.lang else {}),
+                    f"{path}: line {article.line}",
+                )
+                for article in read_archive(path, encoding)
+            ]
+        else:
+            name = display_name(path) if path == STDIO or basenames.count(base) > 1 else base
+            named = [(path, name, None, {}, path)]
+        for source_path, name, text, fields, place in named:
+            if name in where:
+                raise StanceError(f"{place}: article {name!r} given twice (also {where[name]})")
+            where[name] = place
+            sources.append((source_path, name, text, fields))
+    return sorted(sources, key=lambda source: source[1])
 
 
 def extract_files(
@@ -151,11 +197,13 @@ def extract_files(
     jobs: int | None = None,
     progress: bool | None = False,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Statements (as dicts) of every article, and each article's text by name.
+    """Statements (as dicts) of every article, and each article's text by name, in name order.
 
-    ``paths`` are files or folders of ``*.txt`` files. An article is named by its file name, or
-    by its path where two files share a name; ``-`` reads one article from stdin, named
-    ``<stdin>``. From :data:`~stance.parallel.MIN_ARTICLES` articles on, they are extracted in
+    ``paths`` are article files, JSON Lines archives (``.jsonl``, see :mod:`stance.archive`) or
+    folders of ``*.txt`` files. An article is named by its file name, or by its path where two
+    files share a name, or by its ``id`` in an archive; ``-`` reads one article from stdin,
+    named ``<stdin>``. Statements of archived articles also carry the article's ``outlet`` and
+    ``date``. From :data:`~stance.parallel.MIN_ARTICLES` articles on, they are extracted in
     ``jobs`` worker processes (None: one per core); inside :func:`stance.parallel.cluster`, on
     the cluster's workers (which must see the same files). The result is the same either way.
     """
@@ -164,15 +212,7 @@ def extract_files(
         raise StanceError("no article given")
     if STDIO in files and on_cluster():
         raise StanceError("dask workers cannot read stdin; give article files")
-    basenames = [Path(p).name for p in files]
-    named: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for path, base in zip(files, basenames):
-        name = display_name(path) if path == STDIO or basenames.count(base) > 1 else base
-        if name in seen:
-            raise StanceError(f"{path}: given twice")
-        seen.add(name)
-        named.append((path, name))
+    named = _sources(files, encoding)
     parallel = STDIO not in files and runs_in_parallel(jobs, len(named), MIN_ARTICLES)
     texts: dict[str, str] = {}
     statements: list[dict[str, Any]] = []
@@ -204,48 +244,75 @@ def scan(
     jobs: int | None = None,
     rank: str = DEFAULT_RANK,
     same_speaker: bool = False,
-) -> tuple[list[dict[str, Any]], dict[str, str]]:
+) -> Ranking:
     """Extract, pair and score: the pairs ranked by probability of contradiction (the default),
     or with ``rank="contrast"`` by how far that probability stands above the two statements'
     other pairs, so that a statement that looks a little like a clash with everything does not
     crowd the top (:mod:`stance.rank`).
 
-    Returns the results, ``[{"a": statement, "b": statement, "label", "probabilities",
-    "similarity"}, ...]`` most contradictory first (``similarity`` is the pair's relatedness,
-    see :mod:`stance.pairs`; ``neighbours`` as in :func:`stance.pairs.candidate_index`; with
-    ``rank="contrast"`` each result also has its ``contrast``; ``same_speaker`` keeps pairs of
-    one speaker's statements, as in :func:`stance.pairs.candidate_index`), and the articles'
-    texts (for reports). Extraction and scoring of large inputs run in ``jobs`` worker
-    processes (None: one per core), or inside :func:`stance.parallel.cluster` on a dask
-    cluster; the results are the same.
+    Returns a :class:`stance.rank.Ranking`: ``ranking.rows()`` gives the results, ``{"rank",
+    "a": statement, "b": statement, "label", "probabilities", "similarity"}`` most
+    contradictory first (``similarity`` is the pair's relatedness, see :mod:`stance.pairs`;
+    ``neighbours`` as in :func:`stance.pairs.candidate_index`; with ``rank="contrast"`` each
+    result also has its ``contrast``, and a pair of dated statements whose figures differ its
+    ``timeline``), made one at a time so that memory holds the pairs' numbers, not their rows;
+    ``ranking.texts`` has the articles' texts (for reports). Each statement also has its
+    ``paragraph`` (from 1) in its article. ``same_speaker`` keeps pairs of one speaker's
+    statements, as in :func:`stance.pairs.candidate_index`.
+
+    The result does not depend on the order of ``paths``: articles are read in name order,
+    statements in (article, offset) order, each pair is scored as (earlier statement, later
+    statement) in that order, and pairs tied at the precision shown are ranked in that order.
+    Extraction and scoring of large inputs run in ``jobs`` worker processes (None: one per
+    core), or inside :func:`stance.parallel.cluster` on a dask cluster; the results are the
+    same.
     """
     if rank not in RANKS:
         raise StanceError(f"unknown ranking {rank!r}; known: {', '.join(RANKS)}")
     statements, texts = extract_files(paths, encoding, narrative, jobs=jobs, progress=progress)
+    statements.sort(key=lambda s: (s["article"], s["start"], s["end"], s["id"]))
+    _number_paragraphs(statements, texts)
     i, j, similarity = candidate_index(
         statements, threshold, neighbours=neighbours, same_speaker=same_speaker
     )
+    i, j = np.minimum(i, j), np.maximum(i, j)
     claims = [statement_text(s) for s in statements]
-    proba = predict_proba(
-        pipeline, list(zip([claims[a] for a in i], [claims[b] for b in j])), progress, jobs=jobs
-    )
-    results = [
-        {
-            "a": statements[a],
-            "b": statements[b],
-            **_verdict(row),
-            "similarity": round(float(s), 4),
-        }
-        for a, b, s, row in zip(i.tolist(), j.tolist(), similarity.tolist(), proba)
-    ]
-    if rank == "contrast":
-        p = proba[:, LABELS.index("contradict")]
-        for result, value in zip(results, contrast(i, j, p, len(statements)).tolist()):
-            result["contrast"] = round(value, 4)
-        results.sort(key=lambda r: -r["contrast"])
-    else:
-        results.sort(key=lambda r: -r["probabilities"]["contradict"])
-    return results, texts
+    proba = predict_proba(pipeline, _ClaimPairs(claims, i, j), progress, jobs=jobs)
+    return Ranking(statements, texts, i, j, similarity, proba, rank)
+
+
+class _ClaimPairs(Sequence[tuple[str, str]]):
+    """The texts of the pairs ``(claims[i[k]], claims[j[k]])``, made as they are read: a scan's
+    millions of candidate pairs go to scoring a piece at a time instead of existing all at once
+    as tuples of texts (about 150 MB at two million pairs)."""
+
+    def __init__(self, claims: Sequence[str], i: np.ndarray, j: np.ndarray) -> None:
+        self.claims, self.i, self.j = claims, i, j
+
+    def __len__(self) -> int:
+        return len(self.i)
+
+    def __getitem__(self, k: int) -> tuple[str, str]:  # type: ignore[override]
+        return self.claims[int(self.i[k])], self.claims[int(self.j[k])]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for start in range(0, len(self.i), BATCH):
+            ends = zip(
+                self.i[start : start + BATCH].tolist(), self.j[start : start + BATCH].tolist()
+            )
+            for a, b in ends:
+                yield self.claims[a], self.claims[b]
+
+
+def _number_paragraphs(statements: list[dict[str, Any]], texts: Mapping[str, str]) -> None:
+    """Give each statement the number (from 1) of the paragraph of its article it starts in,
+    so that a reader finds it in the printed article."""
+    starts: dict[str, list[int]] = {}
+    for statement in statements:
+        name = statement["article"]
+        if name not in starts:
+            starts[name] = paragraph_starts(texts.get(name, ""))
+        statement["paragraph"] = max(1, bisect_right(starts[name], statement["start"]))
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], output: str, force: bool = False) -> int:

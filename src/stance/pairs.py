@@ -90,8 +90,12 @@ the key strength: names tie a story's statements together across outlets and lan
 words are shared by every story told with the same phrases."""
 ROWS_PER_BLOCK = 512
 """Statements whose relatedness to all others is computed at once (memory ~ block x n)."""
-PAIRS_PER_CHUNK = 50_000
-"""Listed pairs whose relatedness is computed at once."""
+PAIRS_PER_MEASURE = 250_000
+"""Listed pairs whose relatedness signals exist at once (see ``_measured``)."""
+PAIRS_PER_CHUNK = 10_000
+"""Listed pairs whose relatedness is computed at once: each copies the two sides' TF-IDF rows
+(about 12 KB a pair), so a chunk of 50,000 took some 250 MB of a 100,000-statement scan's peak;
+10,000 are as fast."""
 
 
 # Attribution frames that deny what follows them: "a démenti", "nie", "conteste", "denied",
@@ -327,13 +331,19 @@ class _Signals:
         except ValueError:  # no key shared by two statements (or every key too common)
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, sp.csr_matrix((n, 0), dtype=np.float32)
+        del keys  # the key sets weigh more than the index made of them
         df = np.asarray(index.sum(axis=0)).ravel()
         is_name = np.array([k[:2] in ("n:", "s:") for k in vectorizer.get_feature_names_out()])
+        del vectorizer  # and its vocabulary, and every key it dropped (its stop_words_)
         weight = np.log(n / df) * np.where(is_name, NAME_KEY_WEIGHT, 1.0)
         weighted = sp.csr_matrix(index.multiply(weight[None, :]))
-        rows, cols = [], []
+        del index
+        # Each pair once as one code, min * n + max, which sorts like the pair (i, j), i < j:
+        # a few million codes take far less memory than rows and columns deduplicated as pairs.
+        found = []
         for start in range(0, n, ROWS_PER_BLOCK):
             shared = (weighted[start : start + ROWS_PER_BLOCK] @ weighted.T).tocsr()
+            block = []
             for r in range(shared.shape[0]):
                 lo, hi = shared.indptr[r], shared.indptr[r + 1]
                 partners, strength = shared.indices[lo:hi], shared.data[lo:hi]
@@ -342,12 +352,12 @@ class _Signals:
                 if len(partners) > per_statement:
                     best = np.argpartition(-strength, per_statement)[:per_statement]
                     partners = partners[best]
-                rows.append(np.full(len(partners), start + r))
-                cols.append(partners)
-        i, j = np.concatenate(rows), np.concatenate(cols)
-        i, j = np.minimum(i, j), np.maximum(i, j)
-        unique = np.unique(np.stack([i, j])[:, i < j], axis=1)
-        return unique[0], unique[1], weighted
+                partners = partners.astype(np.int64)
+                block.append(np.minimum(partners, start + r) * n + np.maximum(partners, start + r))
+            found.append(np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *block])))
+        codes = np.unique(np.concatenate(found))
+        codes = codes[codes // n < codes % n]
+        return codes // n, codes % n, weighted
 
 
 _WORD = re.compile(r"\w+")
@@ -389,7 +399,9 @@ def candidate_index(
     if n < 2:
         return empty, empty, np.zeros(0)
     signals = _Signals(statements)
-    ids = np.array([str(s.get("id")) for s in statements])
+    # Ids as integer codes: at 100,000 statements a few million candidate pairs would otherwise
+    # copy two arrays of id strings (80 bytes an id), most of a scan's peak memory.
+    ids = np.unique([str(s.get("id")) for s in statements], return_inverse=True)[1].ravel()
 
     def kept(
         i: np.ndarray, j: np.ndarray, score: np.ndarray, cosine: np.ndarray, forced: np.ndarray
@@ -436,10 +448,18 @@ def _measured(
     j: np.ndarray,
     kept: Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, _View]:
-    """The listed pairs that ``kept`` keeps, their relatedness, and a view of them."""
-    score, cosine, forced = signals.relatedness(_View(i, j))
-    keep = kept(i, j, score, cosine, forced)
-    return i[keep], j[keep], score[keep], _View(i[keep], j[keep])
+    """The listed pairs that ``kept`` keeps, their relatedness, and a view of them.
+
+    Measured :data:`PAIRS_PER_MEASURE` at a time: each signal is an array as long as the list,
+    and a dozen of them for four million blocked pairs made a third of a large scan's peak."""
+    parts = [(np.zeros(0, dtype=np.int64),) * 2 + (np.zeros(0),)]
+    for k in range(0, len(i), PAIRS_PER_MEASURE):
+        some_i, some_j = i[k : k + PAIRS_PER_MEASURE], j[k : k + PAIRS_PER_MEASURE]
+        score, cosine, forced = signals.relatedness(_View(some_i, some_j))
+        keep = kept(some_i, some_j, score, cosine, forced)
+        parts.append((some_i[keep], some_j[keep], score[keep]))
+    i, j, score = (np.concatenate(column) for column in zip(*parts))
+    return i, j, score, _View(i, j)
 
 
 def _nearest(i: np.ndarray, j: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:

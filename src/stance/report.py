@@ -27,9 +27,10 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from .pairs import statement_text
 from .rank import ranked_by_contrast
 
-__all__ = ["render_html"]
+__all__ = ["paragraph_starts", "render_html"]
 
 SHORT_ARTICLE = 1500  # characters: an article this short is shown whole
 LONG_PARAGRAPH = 1500  # characters: a longer paragraph is cut down to the text around the quotes
@@ -87,6 +88,9 @@ cite { font-style: normal; font-weight: 600; }
 .side.b { border-color: var(--b); }
 .who { margin: 0; }
 .cue, .source { margin: 0; color: var(--muted); font-size: .88rem; }
+.claim { margin: .3rem 0; font-weight: 600; }
+.timeline { margin: 0 0 .8rem; padding: .4rem .7rem; border-left: 4px solid var(--muted);
+  background: var(--panel); font-size: .92rem; }
 blockquote { margin: .4rem 0; font-size: 1.02rem; }
 .tag { display: inline-block; min-width: 1.4em; text-align: center; border-radius: 3px;
   font-size: .78em; font-weight: 700; line-height: 1.45; padding: 0 .25em; margin-right: .35em;
@@ -146,6 +150,7 @@ def render_html(
     *,
     title: str = "stance scan",
     top: int | None = None,
+    counts: Mapping[str, Any] | None = None,
 ) -> str:
     """The scan report as one self-contained HTML5 document.
 
@@ -153,18 +158,25 @@ def render_html(
     text its statements' offsets refer to. Every pair labelled *contradict* gets a section of its
     own, whatever ``top``: a contradiction the model found is never hidden. The other pairs follow,
     collapsed, in their ranked order; ``top`` caps how many of them are listed (all when None).
+    A row's ``rank`` is its place in the whole scan (its place in ``results`` when it has none).
+
+    ``counts`` gives what the scan read when ``results`` holds only the rows to show (a scan of
+    millions of pairs makes only those): ``articles``, ``statements``, ``pairs``, ``others``
+    (the pairs not labelled contradict that the listed ones were taken from) and
+    ``by_article`` (each article's number of statements).
     """
     if top is not None and top < 0:
         raise ValueError(f"top must be None or a non-negative integer, not {top!r}")
-    ranked = list(enumerate(results, start=1))
+    ranked = [(r.get("rank", position), r) for position, r in enumerate(results, start=1)]
     found = [(rank, r) for rank, r in ranked if r["label"] == "contradict"]
     others = [(rank, r) for rank, r in ranked if r["label"] != "contradict"]
     anchors = {name: f"article-{i}" for i, name in enumerate(articles, start=1)}
+    counts = dict(counts or {})
     body = [
-        _header(title, results, articles, len(found)),
+        _header(title, results, articles, len(found), counts),
         *(_pair(rank, r, articles, anchors) for rank, r in found),
-        _others(others, top),
-        _index(results, articles, anchors, found),
+        _others(others, top, counts.get("others")),
+        _index(results, articles, anchors, found, counts.get("by_article") or {}),
     ]
     return "\n".join(
         [
@@ -186,14 +198,22 @@ def render_html(
     )
 
 
-def _header(title: str, results: list[dict], articles: Mapping[str, str], found: int) -> str:
+def _header(
+    title: str,
+    results: list[dict],
+    articles: Mapping[str, str],
+    found: int,
+    given: Mapping[str, int],
+) -> str:
     """Title, what was scanned, and how to read the rest."""
-    statements = {s["id"] for r in results for s in (r["a"], r["b"])}
+    statements = given.get("statements")
+    if statements is None:
+        statements = len({s["id"] for r in results for s in (r["a"], r["b"])})
     counts = " · ".join(
         [
-            _plural(len(articles), "article"),
-            _plural(len(statements), "statement"),
-            _plural(len(results), "pair") + " scanned",
+            _plural(given.get("articles", len(articles)), "article"),
+            _plural(statements, "statement"),
+            _plural(given.get("pairs", len(results)), "pair") + " scanned",
             _plural(found, "likely contradiction"),
         ]
     )
@@ -244,7 +264,8 @@ def _pair(
         [
             f'<section class="pair" id="pair-{rank}">',
             heading,
-            _score(result["probabilities"]),
+            _score(result["probabilities"], result.get("label")),
+            _timeline(result),
             f'<div class="sides">\n{sides}\n</div>',
             _notes(result),
             "<h3>In context</h3>",
@@ -260,7 +281,23 @@ def _speaker(statement: Mapping[str, Any]) -> str:
     return escape(speaker) if speaker else '<span class="muted">the article itself</span>'
 
 
-def _score(probabilities: Mapping[str, float]) -> str:
+def _timeline(result: Mapping[str, Any]) -> str:
+    """The earlier / later mark of a pair whose figures differ between two dates: a toll that
+    rose between two reports is news moving, not necessarily two sources clashing."""
+    moved = result.get("timeline")
+    if not moved:
+        return ""
+    earlier, later = moved["earlier"], moved["later"]
+    return (
+        f'<p class="timeline"><strong>Earlier / later:</strong> '
+        f'<span class="tag {earlier}">{earlier.upper()}</span>was published '
+        f'{_plural(moved["days"], "day")} before <span class="tag {later}">{later.upper()}</span>'
+        "and their figures differ: the figures may have moved between the two reports rather "
+        "than clashed.</p>"
+    )
+
+
+def _score(probabilities: Mapping[str, float], label: str | None = None) -> str:
     """P(contradict) as a percentage and a bar, then the two other labels' probabilities."""
     p = probabilities["contradict"]
     rest = " · ".join(
@@ -268,8 +305,9 @@ def _score(probabilities: Mapping[str, float]) -> str:
         for label in ("agree", "neutral")
         if label in probabilities
     )
+    named = f"labelled <strong>{escape(label)}</strong> · " if label else ""
     return (
-        f'<p class="score">P(contradict) <strong>{_percent(p)}</strong>'
+        f'<p class="score">{named}P(contradict) <strong>{_percent(p)}</strong>'
         f'<span class="bar" aria-hidden="true"><span style="width: {p * 100:.1f}%"></span></span>'
         f"{rest}</p>"
     )
@@ -292,9 +330,19 @@ def _side(side: str, statement: Mapping[str, Any], anchors: Mapping[str, str]) -
     tag = f'<span class="tag {side}">{side.upper()}</span>'
     return f"""<div class="side {side}">
 <p class="who">{tag}<strong>{_speaker(statement)}</strong></p>
-{cue_line}<blockquote{_lang(statement)}>{escape(statement["quote"])}</blockquote>
-<p class="source">in {_article_ref(statement["article"], anchors)}</p>
+{cue_line}<p class="claim"{_lang(statement)}>{escape(statement_text(statement))}</p>
+<blockquote{_lang(statement)}>{escape(statement["quote"])}</blockquote>
+<p class="source">in {_where(statement, anchors)}</p>
 </div>"""
+
+
+def _where(statement: Mapping[str, Any], anchors: Mapping[str, str]) -> str:
+    """Where a statement was printed: its article (linked), paragraph, outlet and date."""
+    parts = [_article_ref(statement["article"], anchors)]
+    if statement.get("paragraph"):
+        parts[0] += f", paragraph {int(statement['paragraph'])}"
+    parts += [escape(str(statement[k])) for k in ("outlet", "date") if statement.get(k)]
+    return " · ".join(parts)
 
 
 def _lang(statement: Mapping[str, Any]) -> str:
@@ -383,6 +431,12 @@ def _regions(text: str, spans: list[Span]) -> list[Span]:
     return [part for p in paragraphs for part in _window(text, p, spans)]
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph of ``text`` starts, in order (as the report cuts paragraphs), so
+    that a statement's paragraph number is ``bisect_right(starts, offset)``."""
+    return [start for start, _ in _paragraphs(text)]
+
+
 def _paragraphs(text: str) -> Iterator[Span]:
     """Paragraph spans, without their surrounding blank space.
 
@@ -461,15 +515,17 @@ def _covers(span: Span, x: int, y: int) -> bool:
 # --------------------------------------------------------------------------------------------
 # The other pairs and the index.
 # --------------------------------------------------------------------------------------------
-def _others(others: list[tuple[int, dict]], top: int | None) -> str:
-    """The pairs not labelled *contradict*, collapsed: to see what the model ranked next."""
+def _others(others: list[tuple[int, dict]], top: int | None, total: int | None = None) -> str:
+    """The pairs not labelled *contradict*, collapsed: to see what the model ranked next.
+    ``total`` is how many there are when ``others`` holds only the first of them."""
     shown = others if top is None else others[:top]
     if not shown:
         return ""
+    total = len(others) if total is None else total
     count = (
-        _plural(len(others), "other pair")
-        if len(shown) == len(others)
-        else f"The {len(shown):,} highest of {_plural(len(others), 'other pair')}"
+        _plural(total, "other pair")
+        if len(shown) == total
+        else f"The {len(shown):,} highest of {_plural(total, 'other pair')}"
     )
     rows = "\n".join(_other_row(rank, r) for rank, r in shown)
     return f"""<details>
@@ -487,13 +543,14 @@ def _other_row(rank: int, result: Mapping[str, Any]) -> str:
     """One table row: rank, score, label and both statements, without context."""
     cells = "".join(
         f'<td><p><strong>{_speaker(s)}</strong> <span class="muted">'
-        f"({escape(s['article'])})</span></p><p{_lang(s)}>{escape(s['quote'])}</p></td>"
+        f"({_where(s, {})})</span></p><p{_lang(s)}>{escape(statement_text(s))}</p></td>"
         for s in (result["a"], result["b"])
     )
     p = _percent(result["probabilities"]["contradict"])
     return (
         f'<tr><td class="num">{rank}</td><td class="num">{p}</td>'
-        f"<td>{escape(result['label'])}</td>{cells}</tr>"
+        f"<td>{escape(result['label'])}{' (earlier / later)' if result.get('timeline') else ''}"
+        f"</td>{cells}</tr>"
     )
 
 
@@ -502,18 +559,24 @@ def _index(
     articles: Mapping[str, str],
     anchors: Mapping[str, str],
     found: list[tuple[int, dict]],
+    by_article: Mapping[str, int],
 ) -> str:
     """Every article scanned, its size, its statements in the scan, and the contradictions
-    that quote it, so that a reader can start from an outlet rather than from a pair."""
+    that quote it, so that a reader can start from an outlet rather than from a pair.
+    ``by_article`` counts each article's statements when ``results`` holds only some pairs."""
     items = []
     for name, text in articles.items():
-        statements = {s["id"] for r in results for s in (r["a"], r["b"]) if s["article"] == name}
+        statements = by_article.get(name)
+        if statements is None:
+            statements = len(
+                {s["id"] for r in results for s in (r["a"], r["b"]) if s["article"] == name}
+            )
         pairs = [rank for rank, r in found if name in (r["a"]["article"], r["b"]["article"])]
         links = ", ".join(f'<a href="#pair-{rank}">#{rank}</a>' for rank in pairs)
         items.append(
             f'<li id="{anchors[name]}"><cite>{escape(name)}</cite> '
             f'<span class="muted">{_plural(len(text), "character")}, '
-            f"{_plural(len(statements), 'statement')}</span>"
+            f"{_plural(statements, 'statement')}</span>"
             + (f" · contradictions {links}" if links else "")
             + "</li>"
         )
