@@ -467,7 +467,7 @@ def main(
 
 def echo_row(n: int, row: dict[str, Any]) -> None:
     """One size's figures as a few readable lines."""
-    ex, nb = row["exhaustive"], row["neighbours"]
+    ex, nb = row.get("exhaustive", {}), row["neighbours"]
     click.echo(f"\n{row['statements']:,} statements (asked {n:,}); extract {row['extract']}")
     if ex.get("seconds") is not None:
         click.echo(
