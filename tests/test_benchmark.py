@@ -75,21 +75,21 @@ def test_a_hypothesis_only_model_sees_nothing_of_statement_a(own_pairs):
     features = stance.make_pipeline(**SMALL).named_steps["features"].fit(blank.pairs)
     X = features.transform(blank.pairs).tocsc()
     names = list(features.get_feature_names_out())
-    a_side = [
+    # what needs both sides is zero: the product, the cosines, the smaller side's counts
+    both_sides = [
         i
         for i, name in enumerate(names)
-        if ":a:" in name
-        or ":both:" in name
+        if ":both:" in name
         or name.startswith("cosine:")
-        or name in {"quantities:a_has", "negation:neg_a", "negation:denial_a"}
+        or name in {"negation:neg_min", "negation:denial_min", "quantities:both_have"}
     ]
-    assert len(a_side) > 1000 and X[:, a_side].nnz == 0
-    # what is left of the pair's relation is b itself: |0 - b| is b's vector
-    b_side = [i for i, name in enumerate(names) if ":b:" in name]
+    assert len(both_sides) > 1000 and X[:, both_sides].nnz == 0
+    # what is left of the pair is b itself: a + b and |a - b| are both b's vector
+    total = [i for i, name in enumerate(names) if ":sum:" in name]
     column = {name: i for i, name in enumerate(names)}
-    diff = [column[names[i].replace(":b:", ":diff:")] for i in b_side]
-    assert X[:, b_side].nnz > 0
-    assert (X[:, b_side] != X[:, diff]).nnz == 0
+    diff = [column[names[i].replace(":sum:", ":diff:")] for i in total]
+    assert X[:, total].nnz > 0
+    assert (X[:, total] != X[:, diff]).nnz == 0
 
 
 def test_grouped_folds_never_put_one_group_on_both_sides():
@@ -150,10 +150,11 @@ def test_params_are_literals_where_they_can_be_and_reach_nested_steps():
         [("C", "3"), ("cues", "('negation',)"), ("clf__class_weight", "balanced")],
     )
     assert params == {"C": 3, "cues": ("negation",), "clf__class_weight": "balanced"}
-    pipeline = benchmark.build_pipeline({**params, "features__negation": "drop"})
+    pipeline = benchmark.build_pipeline({**params, "features__cues__cap": 5})
     assert pipeline.named_steps["clf"].C == 3
     assert pipeline.named_steps["clf"].class_weight == "balanced"
-    assert dict(pipeline.named_steps["features"].transformer_list)["negation"] == "drop"
+    cues = dict(pipeline.named_steps["features"].transformer_list)["cues"]
+    assert cues.cap == 5 and cues.families == ("negation",)
 
 
 def test_ablation_rows_drop_or_keep_each_family_once():
@@ -162,7 +163,8 @@ def test_ablation_rows_drop_or_keep_each_family_once():
     assert rows["all cues"] == {"C": 2.0}
     assert rows["no cues (tfidf only)"] == {"C": 2.0, "cues": ()}
     for family in families:
-        assert rows[f"- {family}"] == {"C": 2.0, f"features__{family}": "drop"}
+        rest = tuple(f for f in families if f != family)
+        assert rows[f"- {family}"] == {"C": 2.0, "cues": rest}
         assert rows[f"tfidf + {family} only"] == {"C": 2.0, "cues": (family,)}
     assert len(rows) == 2 + 2 * len(families)
 

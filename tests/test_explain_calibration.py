@@ -87,12 +87,15 @@ def test_explanation_lists_positive_shares_and_cue_notes(small_model):
     assert why["features"] and all(f["share"] > 0 for f in why["features"])
     shares = [f["share"] for f in why["features"]]
     assert shares == sorted(shares, reverse=True)
-    assert "quantities 200–900 vs 4,000–6,000 do not overlap" in why["cues"]
+    assert any(
+        note.startswith("figures: 200–900 vs 4,000–6,000 do not overlap") for note in why["cues"]
+    )
 
 
 def test_feature_names_read_as_words():
     assert describe_feature("word:b:pas") == 'word "pas" in B'
     assert describe_feature("char:diff:oub") == 'char "oub" in one side only'
+    assert describe_feature("word:sum:grève") == 'word "grève" in the pair'
     assert describe_feature("quantities:gap") == "quantities:gap"
 
 
@@ -102,7 +105,7 @@ def test_cli_explain_as_table_and_json(small_model, tmp_path):
     args = ["score", "-m", str(path), "Les prix ont augmenté.", "Les prix ont baissé."]
     table = run(*args, "--explain")
     assert table.exit_code == 0, table.output
-    assert "toward" in table.stdout and "opposite directions" in table.stdout
+    assert "toward" in table.stdout and "directions: augmente / baisse" in table.stdout
     data = json.loads(run(*args, "--explain", "--json").stdout)
     assert set(data) == {"label", "probabilities", "explanation"}
     assert run("score", "-m", str(path), "-i", "x.csv", "--explain").exit_code == 2

@@ -20,8 +20,9 @@ PAIRS = [
 
 
 def test_params_are_stored_unchanged_and_clone_round_trips():
-    f = PairFeaturizer(word_ngram_range=(1, 3), min_df=1, sides=False)
+    f = PairFeaturizer(word_ngram_range=(1, 3), min_df=1, sides=False, symmetric=False)
     assert f.get_params()["word_ngram_range"] == (1, 3)
+    assert f.get_params()["symmetric"] is False
     assert clone(f).get_params() == f.get_params()
     assert not hasattr(f, "vectorizers_")  # nothing learned in __init__
 
@@ -39,10 +40,34 @@ def test_shape_matches_feature_names_and_rows():
     assert names[-2:].tolist() == ["cosine:word", "cosine:char"]
     word_vocab = len(f.vectorizers_["word"].vocabulary_)
     char_vocab = len(f.vectorizers_["char"].vocabulary_)
-    assert X.shape[1] == 4 * (word_vocab + char_vocab) + 2
+    assert X.shape[1] == 3 * (word_vocab + char_vocab) + 2  # sum, diff, both
     assert PairFeaturizer(**SMALL, sides=False).fit(PAIRS).transform(PAIRS).shape[1] == (
         2 * (word_vocab + char_vocab) + 2
     )
+    directional = PairFeaturizer(**SMALL, symmetric=False).fit(PAIRS)
+    assert directional.transform(PAIRS).shape[1] == 4 * (word_vocab + char_vocab) + 2
+    assert "word:a:insee" in directional.get_feature_names_out()
+    assert "word:sum:insee" in names
+
+
+def test_symmetric_features_are_the_same_in_either_order_and_directional_ones_are_not():
+    f = PairFeaturizer(**SMALL).fit(PAIRS)
+    swapped = [(b, a) for a, b in PAIRS]
+    forward, backward = f.transform(PAIRS), f.transform(swapped)
+    for part in ("indptr", "indices", "data"):  # to the bit, entry order included
+        np.testing.assert_array_equal(getattr(forward, part), getattr(backward, part))
+    directional = PairFeaturizer(**SMALL, symmetric=False).fit(PAIRS)
+    assert (directional.transform(PAIRS) != directional.transform(swapped)).nnz > 0
+
+
+def test_a_model_saved_before_the_symmetric_parameter_keeps_its_directional_features():
+    f = PairFeaturizer(**SMALL, symmetric=False).fit(PAIRS)
+    state = f.__getstate__()
+    del state["symmetric"]
+    old = PairFeaturizer.__new__(PairFeaturizer)
+    old.__setstate__(state)
+    assert old.symmetric is False
+    np.testing.assert_array_equal(old.transform(PAIRS).toarray(), f.transform(PAIRS).toarray())
 
 
 def test_cosine_is_one_for_identical_and_zero_for_disjoint_statements():

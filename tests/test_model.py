@@ -16,7 +16,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, cross_val_score
 
 import stance
-from stance.cues import NegationCues
 from stance.errors import StanceError
 from stance.model import GatedClassifier, card_path, load_model, read_card, save_model
 
@@ -30,10 +29,20 @@ def test_pipeline_works_in_cross_val_score_grid_search_and_calibration(own_pairs
     assert scores.shape == (3,) and scores.mean() > 0.34  # better than a majority guess
 
     grid = GridSearchCV(
-        pipeline, {"clf__C": [0.5, 4.0], "features__negation": ["drop", NegationCues()]}, cv=2
+        pipeline,
+        {
+            "clf__C": [0.5, 4.0],
+            "features__cues__cap": [1, 3],
+            "features__cues__families": [("negation",), stance.model.CUE_FAMILIES],
+        },
+        cv=2,
     )
     grid.fit(pairs, labels)
-    assert set(grid.best_params_) == {"clf__C", "features__negation"}
+    assert set(grid.best_params_) == {
+        "clf__C",
+        "features__cues__cap",
+        "features__cues__families",
+    }
 
     calibrated = CalibratedClassifierCV(pipeline, cv=3).fit(pairs, labels)
     proba = calibrated.predict_proba(pairs[:5])
@@ -182,9 +191,9 @@ def test_a_model_from_another_scikit_learn_version_is_refused(small_model, tmp_p
 
 
 def test_a_model_trained_with_other_features_is_refused_in_one_line(small_model, tmp_path):
-    # A model from a stance version with one cue family less: its classifier expects more
-    # columns than this version's featurizers give.
-    older = copy.deepcopy(small_model).set_params(features__negation="drop")
+    # A model from a stance version without cue columns: its classifier expects more columns
+    # than this version's featurizers give.
+    older = copy.deepcopy(small_model).set_params(features__cues="drop")
     path = tmp_path / "m.skops"
     save_model(older, path, {})
     with pytest.raises(StanceError, match=r"another version of stance's features \(\d+ columns"):

@@ -1,29 +1,44 @@
 """Contradiction cues: small, readable features of a pair that n-grams cannot see.
 
 TF-IDF sees that two statements share words; it does not see that "quelques centaines" and
-"entre 4.000 et 6.000" cannot both count the same fighters, that only one side is negated, or
-that one says "hausse" where the other says "baisse". Each family here is a stateless
-scikit-learn transformer from pairs to a few dense columns, so it slots into the Pipeline's
-``FeatureUnion`` beside the TF-IDF featurizer, can be switched off for an ablation
-(``set_params(features__negation="drop")``), and explains itself in words (:meth:`explain`).
+"entre 4.000 et 6.000" cannot both count the same fighters, that only one side is negated, that
+one says "hausse" where the other says "baisse", "tous" where the other says "aucun", "lundi"
+where the other says "mardi", or that the same two names trade places around "beat".
+:class:`CueFeaturizer` turns pairs into a few dense columns, one family of columns per kind of
+clue, and slots into the Pipeline's ``FeatureUnion`` beside the TF-IDF featurizer.
 
-The lexicons are deliberately small and bilingual (French, English); they are matched on
-accent-folded, lower-cased word prefixes so that inflections ("augmenté", "augmentation") match.
+Every column is the same for ``(a, b)`` and ``(b, a)``: what one side holds and the other does
+not is counted as "on one side only", a count per side becomes the smaller and the larger of the
+two, so that a verdict never depends on which statement came first.
+
+The word lists are data, not code: the TSV files of ``lexicons/`` (opposites, directions,
+quantifiers, time, negation, reciprocal verbs), matched on accent-folded, lower-cased words, each
+form listed explicitly. :meth:`CueFeaturizer.fit` reads them and keeps them in the fitted object,
+so that a saved model carries the lexicons it was trained with, and a reader can add a line to a
+file and retrain. :meth:`CueFeaturizer.explain` puts into words the columns that fired for a pair,
+from the very arrays that computed them.
 """
 
 from __future__ import annotations
 
+import csv
+import inspect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 
 from . import bilingual, quantities
+from .errors import StanceError
 from .features import Pairs, count_matrix, distinct_texts, number_tokens, split_pairs
 from .text import folded, guess_lang
 
@@ -86,11 +101,154 @@ _fold = lru_cache(maxsize=STATEMENT_CACHE)(folded)
 _read = lru_cache(maxsize=STATEMENT_CACHE)(quantities.read)
 
 
-@lru_cache(maxsize=STATEMENT_CACHE)
-def _words(text: str) -> list[str]:
-    """The folded words of a statement; cached, since statements recur across pairs (callers
-    must not modify the list)."""
-    return _tokens(_fold(text))
+def _ratio(part: np.ndarray, whole: np.ndarray, empty: float) -> np.ndarray:
+    """``part / whole`` (both whole numbers, so the quotient is Python's), ``empty`` where
+    ``whole`` is 0; ``whole`` may be broadcast against ``part`` (a block of pairs)."""
+    shape = np.broadcast(part, whole).shape
+    return np.divide(part, whole, out=np.full(shape, empty), where=whole > 0)
+
+
+def _log1p(counts: np.ndarray) -> np.ndarray:
+    """``math.log1p`` of whole numbers, to the bit (NumPy's log1p may differ in the last one)."""
+    table = np.array([math.log1p(k) for k in range(int(counts.max(initial=0)) + 1)])
+    return table[counts.astype(np.int64)]
+
+
+# --- lexicons -----------------------------------------------------------------------------------
+
+LEXICON_FILES = {
+    "opposites": "opposites.tsv",
+    "directions": "directions.tsv",
+    "quantifiers": "quantifiers.tsv",
+    "time": "time.tsv",
+    "negation": "negation.tsv",
+    "reciprocal": "reciprocal.tsv",
+}
+"""The lexicons :meth:`CueFeaturizer.fit` reads, by name, from ``lexicon_dir``."""
+
+LEXICON_COLUMNS = {
+    "opposites": ("en_a", "en_b", "fr_a", "fr_b"),
+    "directions": ("en_up", "en_down", "fr_up", "fr_down"),
+    "quantifiers": ("en", "fr", "value"),
+    "time": ("en", "fr", "kind", "value"),
+    "negation": ("en", "fr", "kind"),
+    "reciprocal": ("en", "fr"),
+}
+"""The header each lexicon file must start with."""
+
+
+def read_lexicon(path: Path, name: str) -> list[dict[str, str]]:
+    """The rows of one lexicon file as dicts by column, comments and blank lines aside.
+
+    A file with another header, or a row with another number of cells, is refused with its
+    path and line number: a lexicon a reader edited by hand must not be read half right.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise StanceError(f"{path}: cannot read lexicon ({err})") from None
+    lines = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    ]
+    expected = LEXICON_COLUMNS[name]
+    if not lines or tuple(lines[0][1].split("\t")) != expected:
+        raise StanceError(f"{path}: the first line must be the header {'<TAB>'.join(expected)}")
+    rows = []
+    for number, cells in zip(
+        (n for n, _ in lines[1:]),
+        csv.reader((line for _, line in lines[1:]), delimiter="\t", quoting=csv.QUOTE_NONE),
+    ):
+        if len(cells) != len(expected):
+            raise StanceError(
+                f"{path}, line {number}: {len(cells)} cells, expected {len(expected)}"
+            )
+        rows.append(dict(zip(expected, (cell.strip() for cell in cells))))
+    return rows
+
+
+def _forms(cell: str) -> list[str]:
+    """The forms of a cell ("rise|rises|rose"), each folded and cut into words as statements are
+    ("après-midi" -> "apres midi"); several words make a phrase, matched word for word."""
+    forms = []
+    for form in cell.split("|"):
+        words = _tokens(folded(form.strip()))
+        if words:
+            forms.append(" ".join(words))
+    return forms
+
+
+def _matcher(entries: Iterable[tuple[str, int]]) -> dict[str, Any]:
+    """A lexicon as plain containers (so that skops saves it as data): ``words`` maps a one-word
+    form to its labels, ``phrases`` maps the first word of a longer form to (the rest of the
+    form, its label) pairs."""
+    words: dict[str, list[int]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for form, label in entries:
+        head, *rest = form.split(" ")
+        if rest:
+            phrases.setdefault(head, []).append((tuple(rest), label))
+        elif label not in words.setdefault(head, []):
+            words[head].append(label)
+    for found in phrases.values():  # longest first: "very few" before "very"
+        found.sort(key=lambda entry: -len(entry[0]))
+    return {"words": words, "phrases": phrases}
+
+
+def _paired_lexicon(rows: list[dict[str, str]], columns: Sequence[str], one_axis: bool) -> dict:
+    """A lexicon of opposed pairs (``columns``: English one side, English the other, French one
+    side, French the other). Label ``2 * g + side`` is side 0 or 1 of group ``g``: one group per
+    row, or with ``one_axis`` a single group for the whole file (all rows say up or down)."""
+    entries, names = [], []
+    for g, row in enumerate(rows):
+        group = 0 if one_axis else g
+        one = _forms(row[columns[0]]) + _forms(row[columns[2]])
+        two = _forms(row[columns[1]]) + _forms(row[columns[3]])
+        entries += [(form, 2 * group) for form in one] + [(form, 2 * group + 1) for form in two]
+        if not one_axis:
+            names.append((one[0] if one else "?", two[0] if two else "?"))
+    return {**_matcher(entries), "groups": names if not one_axis else [("up", "down")]}
+
+
+def _valued_lexicon(rows: list[dict[str, str]], value_of: Callable[[dict[str, str]], str]) -> dict:
+    """A lexicon whose rows give forms (``en``, ``fr``) of one value: label ``i`` is the i-th
+    distinct value, in order of appearance."""
+    values: list[str] = []
+    entries = []
+    for row in rows:
+        value = value_of(row)
+        if value not in values:
+            values.append(value)
+        label = values.index(value)
+        entries += [(form, label) for form in _forms(row["en"]) + _forms(row["fr"])]
+    return {**_matcher(entries), "values": values}
+
+
+def load_lexicons(lexicon_dir: str | Path | None = None) -> dict[str, dict]:
+    """Every lexicon of :data:`LEXICON_FILES`, parsed, from ``lexicon_dir`` (default: the
+    package's own ``lexicons/``)."""
+    folder = (
+        Path(lexicon_dir) if lexicon_dir is not None else Path(str(files("stance"))) / "lexicons"
+    )
+    rows = {name: read_lexicon(folder / file, name) for name, file in LEXICON_FILES.items()}
+    return {
+        "opposites": _paired_lexicon(rows["opposites"], LEXICON_COLUMNS["opposites"], False),
+        "directions": _paired_lexicon(rows["directions"], LEXICON_COLUMNS["directions"], True),
+        "quantifiers": _valued_lexicon(rows["quantifiers"], lambda row: row["value"]),
+        "time": _valued_lexicon(rows["time"], lambda row: f"{row['kind']}={row['value']}"),
+        "negation": _valued_lexicon(rows["negation"], lambda row: row["kind"]),
+        "reciprocal": _valued_lexicon(rows["reciprocal"], lambda row: "reciprocal"),
+    }
+
+
+def _unelided(word: str) -> str | None:
+    """The word an elision stands before ("l'usine" -> "usine"), None for other words."""
+    head, sep, tail = word.partition("'")
+    return tail if sep and head in _ELIDED and tail else None
+
+
+# --- the batch of statements --------------------------------------------------------------------
 
 
 class _Batch:
@@ -108,7 +266,20 @@ class _Batch:
     @cached_property
     def words(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The distinct folded words, and each occurrence's word number and statement."""
-        return number_tokens(_tokens(folded(text)) for text in self.texts)
+        return number_tokens(_tokens(_fold(text)) for text in self.texts)
+
+    @cached_property
+    def starts(self) -> np.ndarray:
+        """Where each statement's words start among the occurrences (and where the last ends)."""
+        _, _, owner = self.words
+        sizes = np.bincount(owner, minlength=len(self.texts))
+        return np.concatenate(([0], np.cumsum(sizes)))
+
+    def tokens(self, statement: int) -> list[str]:
+        """The folded words of one statement, in order."""
+        vocabulary, ids, _ = self.words
+        start, end = self.starts[statement], self.starts[statement + 1]
+        return [vocabulary[i] for i in ids[start:end].tolist()]
 
     def count(self, score: Callable[[str], float]) -> np.ndarray:
         """Per statement, the sum of ``score`` over its words (one call per distinct word)."""
@@ -121,6 +292,91 @@ class _Batch:
         vocabulary, ids, owner = self.words
         kept = np.fromiter(map(keep, vocabulary), dtype=bool, count=len(vocabulary))[ids]
         return _binary(owner[kept], ids[kept], (len(self.texts), len(vocabulary)))
+
+    @cached_property
+    def occurrences(self) -> sp.csr_matrix:
+        """How often each statement has each word (statements x words)."""
+        vocabulary, ids, owner = self.words
+        return count_matrix(owner, ids, (len(self.texts), len(vocabulary)))
+
+    @cached_property
+    def index(self) -> tuple[dict[str, int], dict[str, list[int]]]:
+        """The number of each distinct word, and the numbers of the elided words by what
+        follows their apostrophe ("usine": "l'usine", "d'usine")."""
+        vocabulary = self.words[0]
+        bare: dict[str, list[int]] = {}
+        for w, word in enumerate(vocabulary):
+            if "'" in word and (rest := _unelided(word)) is not None:
+                bare.setdefault(rest, []).append(w)
+        return {word: w for w, word in enumerate(vocabulary)}, bare
+
+    def labels(self, lexicon: dict[str, Any], n_labels: int) -> sp.csr_matrix:
+        """How often each statement says each label of a lexicon (statements x labels).
+
+        Each one-word form is looked up among the batch's distinct words (an elided word also
+        by what follows the apostrophe: "s'oppose" as "oppose"); statements holding a phrase's
+        first two words one after the other are read word by word, and a phrase's words count
+        for the phrase only ("a few" is not "few").
+        """
+        vocabulary = self.words[0]
+        words, phrases = lexicon["words"], lexicon["phrases"]
+        index, bare = self.index
+        word_rows, word_cols = [], []
+        for form, labels in words.items():
+            found = [index[form]] if form in index else []
+            found += [w for w in bare.get(form, ()) if vocabulary[w] not in words]
+            for w in found:
+                word_rows += [w] * len(labels)
+                word_cols += labels
+        per_word = count_matrix(
+            np.array(word_rows, dtype=np.int64),
+            np.array(word_cols, dtype=np.int64),
+            (len(vocabulary), n_labels),
+        )
+        counts = sp.csr_matrix(self.occurrences @ per_word)
+        starts = self._phrase_statements(phrases)
+        if starts.size:
+            rows, cols = [], []
+            for s in starts.tolist():
+                found_labels = [
+                    label for _, hits in _read_phrases(self.tokens(s), lexicon) for label in hits
+                ]
+                rows += [s] * len(found_labels)
+                cols += found_labels
+            others = np.ones(len(self.texts), dtype=np.float32)
+            others[starts] = 0.0
+            counts = sp.csr_matrix(sp.diags(others) @ counts) + count_matrix(
+                np.array(rows, dtype=np.int64),
+                np.array(cols, dtype=np.int64),
+                (len(self.texts), n_labels),
+            )
+        counts.eliminate_zeros()
+        return counts
+
+    def _phrase_statements(self, phrases: dict[str, list]) -> np.ndarray:
+        """The statements where a phrase's first word is followed by its second."""
+        if not phrases:
+            return np.zeros(0, dtype=np.int64)
+        vocabulary, ids, owner = self.words
+        index = self.index[0]
+        openings = {
+            (index[head], index[rest[0]])
+            for head, found in phrases.items()
+            if head in index
+            for rest, _ in found
+            if rest[0] in index
+        }
+        if not openings:
+            return np.zeros(0, dtype=np.int64)
+        heads = np.zeros(len(vocabulary), dtype=bool)
+        heads[[h for h, _ in openings]] = True
+        at = np.flatnonzero(heads[ids[:-1]] & (owner[:-1] == owner[1:]))
+        hits = [
+            k
+            for k, pair in zip(at.tolist(), zip(ids[at].tolist(), ids[at + 1].tolist()))
+            if pair in openings
+        ]
+        return np.unique(owner[np.array(hits, dtype=np.int64)])
 
     @cached_property
     def stems(self) -> tuple[sp.csr_matrix, sp.csr_matrix]:
@@ -195,6 +451,34 @@ class _Batch:
         names, ids, owner = number_tokens(list(proper_names(text)) for text in self.texts)
         return _binary(owner, ids, (len(self.texts), len(names)))
 
+    @cached_property
+    def content(self) -> sp.csr_matrix:
+        """Which content words (see :func:`_is_content`) each statement has (a 0/1 matrix)."""
+        return self.has(_is_content)
+
+
+def _read_phrases(tokens: list[str], lexicon: dict[str, Any]) -> list[tuple[str, list[int]]]:
+    """The forms a statement's words say, with their labels, phrases first: left to right, the
+    longest form that starts at a word wins and its words are not read again."""
+    words, phrases = lexicon["words"], lexicon["phrases"]
+    found: list[tuple[str, list[int]]] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        for rest, label in phrases.get(word, ()):
+            if tuple(tokens[i + 1 : i + 1 + len(rest)]) == rest:
+                found.append((" ".join((word, *rest)), [label]))
+                i += 1 + len(rest)
+                break
+        else:
+            hits = words.get(word)
+            if hits is None and (bare := _unelided(word)) is not None:
+                hits = words.get(bare)
+            if hits:
+                found.append((word, hits))
+            i += 1
+    return found
+
 
 def stems_and_reach(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Which stems each text has and which it reaches through the bilingual lexicon (see
@@ -207,36 +491,10 @@ def shorter_share(
 ) -> np.ndarray:
     """The share of the shorter statement's stems that the other reaches, given how many of
     a's stems b reaches (``a_in_b``), how many of b's a reaches, and how many each has; of
-    either, the larger, when they have as many."""
+    either, the larger, when they have as many. The same whichever statement is ``a``."""
     a_share, b_share = _ratio(a_in_b, size_a, 0.0), _ratio(b_in_a, size_b, 0.0)
     shorter = np.where(size_b < size_a, b_share, a_share)
     return np.where(size_a == size_b, np.maximum(a_share, b_share), shorter)
-
-
-class _LastBatch:
-    """The reading of the last batch, shared by the families that transform it in turn.
-
-    A ``FeatureUnion`` hands the same pairs to each family, and each would otherwise fold and
-    split every statement again. A family that comes back to the same batch starts a new reading
-    (it is another call), so that a reading serves one transform of the union, and repeated calls
-    on the same pairs cost what distinct ones do. Only one batch is kept: memory stays flat when
-    streaming.
-    """
-
-    def __init__(self) -> None:
-        self._batch: _Batch | None = None
-        self._users: set[type] = set()
-
-    def __call__(self, texts: list[str], family: type) -> _Batch:
-        batch = self._batch
-        if batch is None or family in self._users or batch.texts != texts:
-            batch, self._users = _Batch(texts), set()
-            self._batch = batch
-        self._users.add(family)
-        return batch
-
-
-_batch = _LastBatch()
 
 
 def _binary(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
@@ -276,318 +534,678 @@ def _sizes(matrix: sp.csr_matrix) -> np.ndarray:
     return np.diff(matrix.indptr).astype(np.float64)
 
 
-class _Cues(TransformerMixin, BaseEstimator):
-    """Shared plumbing: stateless, one row of ``len(names)`` floats per pair."""
+def _dense(matrix: sp.csr_matrix) -> np.ndarray:
+    """A (statements x labels) count matrix as a dense 0/1 boolean array (labels are few)."""
+    return matrix.toarray() > 0
 
-    prefix = ""
-    names: tuple[str, ...] = ()
 
-    def fit(self, X: Pairs, y: Any = None) -> _Cues:
-        """Nothing to learn; records the output width, as fitted transformers do."""
-        self.n_features_out_ = len(self.names)
+def _one_side(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Where exactly one of the pair's sides holds (booleans)."""
+    return a != b
+
+
+def _low_high(values: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair, the smaller and the larger of the two sides' values: what "a's value" and
+    "b's value" become when the order of the sides must not matter."""
+    return np.minimum(values[a], values[b]), np.maximum(values[a], values[b])
+
+
+# --- the families -------------------------------------------------------------------------------
+#
+# A family reads the batch and returns its columns by name, and a function that puts into words
+# what fired for one pair (its index), read from the arrays that computed the columns.
+
+Why = Callable[[int], list[str]]
+
+
+@dataclass
+class _Pairs:
+    """The pairs of a batch: statement numbers of each side, and the batch."""
+
+    batch: _Batch
+    a: np.ndarray
+    b: np.ndarray
+
+    @cached_property
+    def related(self) -> np.ndarray:
+        return self.batch.related(self.a, self.b)
+
+    def side_texts(self, i: int) -> tuple[str, str]:
+        return self.batch.texts[self.a[i]], self.batch.texts[self.b[i]]
+
+    def words_of(self, statement: int, labels: Iterable[int], lexicon: dict) -> list[str]:
+        """The forms of a lexicon a statement says with one of ``labels`` (for explanations)."""
+        wanted = set(labels)
+        found = _read_phrases(self.batch.tokens(statement), lexicon)
+        return list(dict.fromkeys(form for form, hits in found if wanted.intersection(hits)))
+
+
+def _negation_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    lexicon = cues.lexicons_["negation"]
+    kinds = {kind: k for k, kind in enumerate(lexicon["values"])}
+    counts = pairs.batch.labels(lexicon, len(kinds)).toarray()
+
+    def kind(name: str) -> np.ndarray:
+        return counts[:, kinds[name]] if name in kinds else np.zeros(len(counts))
+
+    # "n't" ends a negated English word ("didn't"); a French "ne" (or "n'") licenses one of the
+    # words that negate only with it ("il n'y a plus de travail", "personne n'est venu").
+    negations = (
+        kind("negation")
+        + pairs.batch.count(lambda w: w.endswith("n't"))
+        + np.minimum(kind("needs_ne"), pairs.batch.count(_is_ne))
+    )
+    denials = kind("denial")
+    a, b, cap = pairs.a, pairs.b, cues.cap
+    neg_low, neg_high = _low_high(negations, a, b)
+    den_low, den_high = _low_high(denials, a, b)
+    neg_one, den_one = (
+        _one_side(negations[a] > 0, negations[b] > 0),
+        _one_side(denials[a] > 0, denials[b] > 0),
+    )
+    negative = (negations > 0) | (denials > 0)
+    polarity_differs = _one_side(negative[a], negative[b])
+    related = pairs.related
+    columns = {
+        "neg_min": np.minimum(neg_low, cap),
+        "neg_max": np.minimum(neg_high, cap),
+        "neg_only_one": neg_one,
+        "denial_min": np.minimum(den_low, cap),
+        "denial_max": np.minimum(den_high, cap),
+        "denial_only_one": den_one,
+        "neg_only_one_related": neg_one * related,
+        "denial_only_one_related": den_one * related,
+        # A statement is negative when it negates or denies. What two statements on one
+        # subject share points to agreement when both are positive or both negative ("denied
+        # it" / "rejected it"), and to a contradiction when one is negative: with these two
+        # columns, a linear model can weigh the two apart.
+        "polarity_differs_related": polarity_differs * related,
+        "same_polarity_related": ~polarity_differs * related,
+    }
+
+    def why(i: int) -> list[str]:
+        notes = []
+        for name, values, only_one in (
+            ("negation", negations, neg_one),
+            ("denial", denials, den_one),
+        ):
+            if only_one[i]:
+                side, statement = ("A", a[i]) if values[a[i]] > 0 else ("B", b[i])
+                labels = [kinds.get(name, -1), kinds.get("needs_ne", -1)]
+                words = pairs.words_of(statement, labels, lexicon)
+                said = f": {', '.join(words)}" if words else ""
+                notes.append(f"{name} on one side only (in {side}{said})")
+        return notes
+
+    return columns, why
+
+
+def _opposed_sides(present: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """For a (statements x 2 * groups) 0/1 array of sides: per pair and group, whether one
+    statement holds only one side and the other only the other (opposed), and whether both hold
+    the same side only (same)."""
+    one, two = present[:, 0::2], present[:, 1::2]
+    a1, a2, b1, b2 = one[a], two[a], one[b], two[b]
+    opposed = (a1 & ~a2 & b2 & ~b1) | (a2 & ~a1 & b1 & ~b2)
+    same = (a1 & b1 & ~(a2 | b2)) | (a2 & b2 & ~(a1 | b1))
+    return opposed, same
+
+
+def _paired_family(name: str) -> Callable[[CueFeaturizer, _Pairs], tuple[dict, Why]]:
+    """The family of a lexicon of opposed pairs: opposites (one group per row) or directions
+    (one axis, up and down)."""
+
+    def family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+        lexicon = cues.lexicons_[name]
+        groups = lexicon["groups"]
+        present = _dense(pairs.batch.labels(lexicon, 2 * len(groups)))
+        opposed, same = _opposed_sides(present, pairs.a, pairs.b)
+        count = opposed.sum(axis=1)
+        one_side = _one_side(present[pairs.a].any(axis=1), present[pairs.b].any(axis=1))
+        columns = {
+            "opposed": np.minimum(count, cues.cap),
+            "any_opposed": count > 0,
+            "same": np.minimum(same.sum(axis=1), cues.cap),
+            "one_side_only": one_side,
+            "opposed_related": (count > 0) * pairs.related,
+        }
+
+        def why(i: int) -> list[str]:
+            notes = []
+            for g in np.flatnonzero(opposed[i]).tolist():
+                said = [
+                    "|".join(pairs.words_of(s, [2 * g, 2 * g + 1], lexicon))
+                    for s in (pairs.a[i], pairs.b[i])
+                ]
+                notes.append(f"{name}: {said[0]} / {said[1]}")
+            return notes
+
+        return columns, why
+
+    return family
+
+
+QUANTIFIER_CLASHES = frozenset(
+    {("all", "none"), ("all", "few"), ("most", "few"), ("most", "none"), ("some", "none")}
+)
+"""Quantifier values (the ``value`` column of quantifiers.tsv) that cannot both be true of one
+group: "all" / "none", "most" / "few", ..."""
+
+
+def _quantifier_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    lexicon = cues.lexicons_["quantifiers"]
+    values = lexicon["values"]
+    present = _dense(pairs.batch.labels(lexicon, len(values)))
+    pa, pb = present[pairs.a], present[pairs.b]
+    clash = np.zeros((len(pairs.a), 0), dtype=bool)
+    clashing = []
+    for one, two in sorted(QUANTIFIER_CLASHES):
+        if one in values and two in values:
+            i, j = values.index(one), values.index(two)
+            hit = (pa[:, i] & pb[:, j] & ~pa[:, j] & ~pb[:, i]) | (
+                pb[:, i] & pa[:, j] & ~pb[:, j] & ~pa[:, i]
+            )
+            clash = np.column_stack([clash, hit])
+            clashing.append((i, j))
+    count = clash.sum(axis=1)
+    shared = (pa & pb).any(axis=1)
+    both = pa.any(axis=1) & pb.any(axis=1)
+    columns = {
+        "clash": np.minimum(count, cues.cap),
+        "same": shared,
+        "differ": both & ~shared & (count == 0),
+        "clash_related": (count > 0) * pairs.related,
+    }
+
+    def why(i: int) -> list[str]:
+        return [
+            f"quantifiers: {'|'.join(pairs.words_of(pairs.a[i], [k, m], lexicon))} / "
+            f"{'|'.join(pairs.words_of(pairs.b[i], [k, m], lexicon))}"
+            for c, (k, m) in enumerate(clashing)
+            if clash[i, c]
+        ]
+
+    return columns, why
+
+
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<![\d.,])\b(1[89]\d\d|20\d\d)\b(?![.,]?\d)")
+_CLOCK = re.compile(
+    r"\b([01]?\d|2[0-3]) ?(?:h|:) ?([0-5]\d)?\b"  # 14 h, 14h30, 14:30
+    r"|\b(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])\.?m\b",  # 2 pm, 10:30 a.m.
+)
+TIME_KINDS = ("weekday", "month", "year", "clock", "part_of_day", "compass", "season")
+"""The kinds of time and place the time family compares; time.tsv gives the words of all but
+years and clock times, which are read from digits."""
+
+
+def _clock_minutes(match: re.Match[str]) -> int:
+    """A clock time as minutes after midnight ("2 pm" -> 840)."""
+    if match.group(1) is not None:
+        return int(match.group(1)) * 60 + int(match.group(2) or 0)
+    hour = int(match.group(3)) % 12 + (12 if match.group(5) == "p" else 0)
+    return hour * 60 + int(match.group(4) or 0)
+
+
+def _time_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    lexicon = cues.lexicons_["time"]
+    values = list(lexicon["values"])  # "kind=value"
+    counts = pairs.batch.labels(lexicon, len(values)).tocoo()
+    rows, cols = counts.row.tolist(), counts.col.tolist()
+    for s, text in enumerate(pairs.batch.texts):  # years and clock times, from digits
+        if _DIGIT.search(text) is None:
+            continue
+        folded_text = _fold(text)
+        found = [f"year={m.group(1)}" for m in _YEAR.finditer(folded_text)]
+        found += [f"clock={_clock_minutes(m)}" for m in _CLOCK.finditer(folded_text)]
+        for label in found:
+            rows.append(s)
+            cols.append(_column_of(values, label))
+    present = (
+        _binary(
+            np.array(rows, dtype=np.int64),
+            np.array(cols, dtype=np.int64),
+            (len(pairs.batch.texts), len(values)),
+        ).toarray()
+        > 0
+    )
+    kind_of = np.array([value.split("=", 1)[0] for value in values])
+    pa, pb = present[pairs.a], present[pairs.b]
+    columns: dict[str, np.ndarray] = {}
+    differs_any = np.zeros(len(pairs.a), dtype=bool)
+    same_any = np.zeros(len(pairs.a), dtype=bool)
+    for kind in TIME_KINDS:
+        of_kind = kind_of == kind
+        shared = (pa[:, of_kind] & pb[:, of_kind]).any(axis=1)
+        both = pa[:, of_kind].any(axis=1) & pb[:, of_kind].any(axis=1)
+        columns[f"{kind}_differs"] = both & ~shared
+        differs_any |= both & ~shared
+        same_any |= shared
+    columns["same"] = same_any
+    columns["differs_related"] = differs_any * pairs.related
+
+    def said(statement: int, kind: str) -> str:
+        """What a statement says of one kind: its words, or the value read from digits."""
+        of_kind = [k for k in np.flatnonzero(kind_of == kind).tolist() if present[statement, k]]
+        if kind == "clock":
+            minutes = [int(values[k].split("=", 1)[1]) for k in of_kind]
+            return ", ".join(f"{m // 60}:{m % 60:02d}" for m in minutes)
+        if kind == "year":
+            return ", ".join(values[k].split("=", 1)[1] for k in of_kind)
+        return "|".join(pairs.words_of(statement, of_kind, lexicon))
+
+    def why(i: int) -> list[str]:
+        return [
+            f"{kind.replace('_', ' ')}: {said(pairs.a[i], kind)} / {said(pairs.b[i], kind)}"
+            for kind in TIME_KINDS
+            if columns[f"{kind}_differs"][i]
+        ]
+
+    return columns, why
+
+
+def _column_of(values: list[str], label: str) -> int:
+    """The column of a label, appended the first time it is seen."""
+    if label not in values:
+        values.append(label)
+    return values.index(label)
+
+
+def _quantity_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    batch, a, b = pairs.batch, pairs.a, pairs.b
+    found = [qs for qs, _ in batch.quantities]  # changes only as a sign
+    direction = np.sign(
+        np.array([_net(changes) for _, changes in batch.quantities], dtype=np.float64)
+    )
+    has = batch.counts
+    matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
+    named_disjoint = np.zeros(len(a), dtype=bool)
+    gap = np.zeros(len(a))
+    examples: dict[int, list] = {}
+    for i in np.flatnonzero(has[a] & has[b]).tolist():  # no match unless both have one
+        first, second = _in_order(batch.texts, int(a[i]), int(b[i]))
+        matches = _matched(found[first], found[second])
+        if matches:
+            # Shown in the order of the pair's sides.
+            examples[i] = matches if first == a[i] else [(y, x) for x, y in matches]
+            matched[i] = True
+            overlapping[i] = any(quantities.overlap(x, y) for x, y in matches)
+            named = [(x, y) for x, y in matches if _one_thing(x, y)]
+            named_disjoint[i] = bool(named) and not any(quantities.overlap(x, y) for x, y in named)
+            gap[i] = min(quantities.gap(x, y) for x, y in matches)
+    da, db = direction[a], direction[b]
+    opposed = da * db < 0
+    related = pairs.related
+    columns = {
+        "both_have": has[a] & has[b],
+        "one_has": _one_side(has[a], has[b]),
+        "matched": matched,
+        "matched_overlap": overlapping,
+        "matched_disjoint": matched & ~overlapping,
+        "gap": np.minimum(gap, float(cues.cap)),
+        "disjoint_related": (matched & ~overlapping) * related,
+        # Both name what they count, and it is one thing ("combattants" / "jihadistes"): that
+        # says the two statements are about the same thing, whatever words they share.
+        "named_disjoint": named_disjoint,
+        # "doubled" on one side against "reduced to" on the other clashes even when only one
+        # side gives a figure.
+        "changes_same": da * db > 0,
+        "changes_opposed": opposed,
+        "change_one_side": _one_side(da != 0, db != 0),
+        "changes_opposed_related": opposed * related,
+    }
+
+    def why(i: int) -> list[str]:
+        notes = []
+        # The figures that agree when some do (as matched_overlap says), else those that clash.
+        agreeing = [(x, y) for x, y in examples.get(i, []) if quantities.overlap(x, y)]
+        for x, y in agreeing[:1] or examples.get(i, [])[:2]:
+            verdict = "overlap" if agreeing else "do not overlap"
+            notes.append(f"figures: {_fmt(x)} vs {_fmt(y)} {verdict} ({x.text!r} / {y.text!r})")
+        if opposed[i]:
+            ca, cb = (batch.quantities[s][1] for s in (a[i], b[i]))
+            notes.append(f"changes point opposite ways: {ca[0].text!r} vs {cb[0].text!r}")
+        return notes
+
+    return columns, why
+
+
+def _in_order(texts: list[str], first: int, second: int) -> tuple[int, int]:
+    """Two statements in the order of their texts: a comparison of two statements' readings
+    made in this order is the same whichever side each came from, to the last bit."""
+    return (first, second) if texts[first] <= texts[second] else (second, first)
+
+
+def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    batch, a, b = pairs.batch, pairs.a, pairs.b
+    reciprocal = cues.lexicons_["reciprocal"]
+    shared_words = _shared(batch.content, a, b)
+    sizes = _sizes(batch.content)
+    union = sizes[a] + sizes[b] - shared_words
+    jaccard = _ratio(shared_words, union, 0.0)
+    swapped = np.zeros(len(a), dtype=bool)
+    mutual = np.zeros(len(a), dtype=bool)
+    found: dict[int, tuple[str, str]] = {}
+    # Only statements sharing most of their words can be one sentence with two names swapped.
+    candidates = (shared_words >= 2) & (jaccard >= 0.5)
+    for i in np.flatnonzero(candidates).tolist():
+        reversed_pairs = _reversed_names(batch.texts[a[i]], batch.texts[b[i]])
+        if reversed_pairs:
+            swapped[i] = True
+            mutual[i] = all(
+                _only_reciprocal(between, reciprocal) for between in reversed_pairs.values()
+            )
+            found[i] = next(iter(reversed_pairs))
+    columns = {
+        "names_swapped": swapped & ~mutual,
+        "names_swapped_overlap": (swapped & ~mutual) * jaccard,
+        "reciprocal_swapped": (swapped & mutual) * jaccard,
+    }
+
+    def why(i: int) -> list[str]:
+        if i not in found:
+            return []
+        one, two = found[i]
+        kind = "reciprocal words, same meaning" if mutual[i] else "roles swapped"
+        return [f"roles: {one} … {two} / {two} … {one} ({kind})"]
+
+    return columns, why
+
+
+_CAPITALISED = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def _names_in_order(text: str) -> tuple[list[str], list[str]]:
+    """A statement's folded words, and for each one the name it is (a capitalised word that is
+    not a function word, sentence starts included: "Germany beat France") or ""."""
+    words, names = [], []
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        bare = _unelided(_fold(word))
+        if bare is not None:
+            word = word[len(word) - len(bare) :]
+        low = _fold(word)
+        words.append(low)
+        is_name = word[:1].isupper() and low not in STOPWORDS and not low.isdigit() and len(low) > 1
+        names.append(low if is_name else "")
+    return words, names
+
+
+def _reversed_names(text_a: str, text_b: str) -> dict[tuple[str, str], list[str]]:
+    """The pairs of names both statements hold once each, in one order in one and in the other
+    order in the other, with the words between them on both sides: {(first in the statement
+    whose text sorts first, second): words between, of both statements}."""
+    text_a, text_b = sorted((text_a, text_b))
+    (words_a, names_a), (words_b, names_b) = _names_in_order(text_a), _names_in_order(text_b)
+    at_a = {n: i for i, n in enumerate(names_a) if n and names_a.count(n) == 1}
+    at_b = {n: i for i, n in enumerate(names_b) if n and names_b.count(n) == 1}
+    shared = sorted(set(at_a) & set(at_b), key=at_a.__getitem__)
+    found = {}
+    for k, one in enumerate(shared):
+        for two in shared[k + 1 :]:
+            if at_b[two] < at_b[one]:
+                found[(one, two)] = (
+                    words_a[at_a[one] + 1 : at_a[two]] + words_b[at_b[two] + 1 : at_b[one]]
+                )
+    return found
+
+
+def _only_reciprocal(between: list[str], lexicon: dict[str, Any]) -> bool:
+    """Whether the words between two names read the same both ways: reciprocal words ("met",
+    "et", "a rencontré") and function words only, and not nothing at all."""
+    said = [w for w in between if not (w in STOPWORDS or w.isdigit())]
+    return bool(between) and all(w in lexicon["words"] for w in said)
+
+
+def _alignment_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    batch, a, b = pairs.batch, pairs.a, pairs.b
+    content, digits = batch.content, batch.has(str.isdigit)
+    words, sizes = _shared(content, a, b), _sizes(content)
+    ca, cb = sizes[a], sizes[b]
+    union = ca + cb - words
+    names, name_sizes = _shared(batch.names, a, b), _sizes(batch.names)
+    na, nb = name_sizes[a], name_sizes[b]
+    name_union = na + nb - names
+    same_digits, digit_sizes = _shared(digits, a, b), _sizes(digits)
+    da, db = digit_sizes[a], digit_sizes[b]
+    # A number is digits or a quantity in words ("quelques centaines", "a dozen").
+    numbered = (digit_sizes > 0) | batch.counts
+    covered_a, covered_b = _ratio(words, ca, 1.0), _ratio(words, cb, 1.0)
+    new_a, new_b = _log1p(ca - words), _log1p(cb - words)
+    new_names_a, new_names_b = _log1p(na - names), _log1p(nb - names)
+    related = pairs.related
+    same_words = (words == ca) & (words == cb)
+    identical = np.zeros(len(a), dtype=bool)
+    for i in np.flatnonzero(same_words).tolist():  # only those can be one text
+        identical[i] = _fold(batch.texts[a[i]]).split() == _fold(batch.texts[b[i]]).split()
+    jaccard = _ratio(words, union, 0.0)
+    columns = {
+        "jaccard": jaccard,
+        "related": related,
+        "covered_min": np.minimum(covered_a, covered_b),
+        "covered_max": np.maximum(covered_a, covered_b),
+        "new_words_min": np.minimum(new_a, new_b),
+        "new_words_max": np.maximum(new_a, new_b),
+        "names_jaccard": _ratio(names, name_union, 1.0),
+        "new_names_min": np.minimum(new_names_a, new_names_b),
+        "new_names_max": np.maximum(new_names_a, new_names_b),
+        "numbers_only_one_side": _one_side(numbered[a], numbered[b]),
+        "digits_differ": (da > 0) & (db > 0) & ~((same_digits == da) & (same_digits == db)),
+        # Two statements that are one text say the same thing; two that share nothing are two
+        # stories. Both are the ends of a scale a linear model reads as straight lines.
+        "identical": identical,
+        "same_words": same_words & (ca > 0),
+        "nothing_shared": (related == 0) & (words == 0),
+        "related_low": related < 0.25,
+        "related_high": related >= 0.75,
+    }
+
+    def why(i: int) -> list[str]:
+        if identical[i]:
+            return ["overlap: the same statement"]
+        if columns["nothing_shared"][i]:
+            return ["overlap: nothing in common (two different stories?)"]
+        sets = [set(np.array(batch.words[0])[content[s].indices]) for s in (a[i], b[i])]
+        only = [sorted(sets[0] - sets[1]), sorted(sets[1] - sets[0])]
+        said = [
+            f"{', '.join(words[:6])}{'…' if len(words) > 6 else ''} ({side})"
+            for side, words in zip("AB", only)
+            if words
+        ]
+        return [f"one side only: {'; '.join(said)}"] if said else []
+
+    return columns, why
+
+
+_FAMILIES: dict[str, Callable[[CueFeaturizer, _Pairs], tuple[dict[str, np.ndarray], Why]]] = {
+    "quantities": _quantity_family,
+    "negation": _negation_family,
+    "opposites": _paired_family("opposites"),
+    "directions": _paired_family("directions"),
+    "quantifiers": _quantifier_family,
+    "time": _time_family,
+    "roles": _roles_family,
+    "alignment": _alignment_family,
+}
+
+CUE_FAMILIES: tuple[str, ...] = tuple(_FAMILIES)
+"""The cue families, in the order of their columns."""
+
+FAMILY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "quantities": (
+        "both_have", "one_has", "matched", "matched_overlap", "matched_disjoint", "gap",
+        "disjoint_related", "named_disjoint", "changes_same", "changes_opposed",
+        "change_one_side", "changes_opposed_related",
+    ),
+    "negation": (
+        "neg_min", "neg_max", "neg_only_one", "denial_min", "denial_max", "denial_only_one",
+        "neg_only_one_related", "denial_only_one_related", "polarity_differs_related",
+        "same_polarity_related",
+    ),
+    "opposites": ("opposed", "any_opposed", "same", "one_side_only", "opposed_related"),
+    "directions": ("opposed", "any_opposed", "same", "one_side_only", "opposed_related"),
+    "quantifiers": ("clash", "same", "differ", "clash_related"),
+    "time": (*(f"{kind}_differs" for kind in TIME_KINDS), "same", "differs_related"),
+    "roles": ("names_swapped", "names_swapped_overlap", "reciprocal_swapped"),
+    "alignment": (
+        "jaccard", "related", "covered_min", "covered_max", "new_words_min", "new_words_max",
+        "names_jaccard", "new_names_min", "new_names_max", "numbers_only_one_side",
+        "digits_differ", "identical", "same_words", "nothing_shared", "related_low",
+        "related_high",
+    ),
+}  # fmt: skip
+"""The columns of each family, in order (named ``family:column``)."""
+
+
+class CueFeaturizer(TransformerMixin, BaseEstimator):
+    """Turn ``(a, b)`` statement pairs into the dense columns of the cue families.
+
+    Parameters
+    ----------
+    families:
+        the families to compute, among :data:`CUE_FAMILIES` (their columns come in that
+        order): ``quantities`` (figures that cannot count the same thing, changes pointing
+        opposite ways), ``negation`` (negation or denial on one side only), ``opposites``
+        (support / oppose, win / lose ...), ``directions`` (up on one side, down on the other),
+        ``quantifiers`` (all / none, most / few), ``time`` (two weekdays, months, years, clock
+        times, compass points for one event), ``roles`` (the same names in swapped order around
+        the same words) and ``alignment`` (how much the two statements share, from identical to
+        nothing).
+    cap:
+        the largest count a count column gives (a fourth negation says no more than a third).
+    lexicon_dir:
+        the folder of the lexicon files (:data:`LEXICON_FILES`); None is the package's own
+        ``lexicons/``. They are read by :meth:`fit`: add a line to a file and fit again.
+
+    Attributes
+    ----------
+    lexicons_:
+        the parsed lexicons, plain dicts, lists and tuples of strings and numbers, so that a
+        saved model is self-contained.
+    families_:
+        the families computed, as a tuple.
+    n_features_out_:
+        the number of columns.
+    """
+
+    def __init__(
+        self,
+        families: Sequence[str] = CUE_FAMILIES,
+        cap: int = 3,
+        lexicon_dir: str | Path | None = None,
+    ) -> None:
+        self.families = families
+        self.cap = cap
+        self.lexicon_dir = lexicon_dir
+
+    def fit(self, X: Pairs = None, y: Any = None) -> CueFeaturizer:
+        """Read the lexicons (nothing is learned from the pairs themselves)."""
+        unknown = [f for f in self.families if f not in _FAMILIES]
+        if unknown:
+            raise ValueError(f"unknown cue families {unknown}; known: {list(CUE_FAMILIES)}")
+        if not (isinstance(self.cap, (int, float)) and self.cap >= 1):
+            raise ValueError(f"cap must be a number of at least 1, not {self.cap!r}")
+        self.families_ = tuple(f for f in CUE_FAMILIES if f in set(self.families))
+        self.lexicons_ = load_lexicons(self.lexicon_dir)
+        self.n_features_out_ = sum(len(FAMILY_COLUMNS[f]) for f in self.families_)
         return self
 
     def transform(self, X: Pairs) -> np.ndarray:
+        """The cue columns of each pair, one row per pair, in the order of
+        ``get_feature_names_out``."""
+        columns, _ = self._read(X)
+        return columns
+
+    def _read(self, X: Pairs) -> tuple[np.ndarray, list[Why]]:
+        """The columns of every pair, and each family's words for what fired."""
+        check_is_fitted(self, "lexicons_")
         a, b = split_pairs(X)
         texts, rows = distinct_texts(a + b)
-        columns = self._columns(_batch(texts, type(self)), rows[: len(a)], rows[len(a) :])
-        return np.column_stack(columns).astype(np.float32).reshape(len(a), len(self.names))
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        return np.asarray([f"{self.prefix}:{n}" for n in self.names], dtype=object)
-
-    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        """The columns of ``names`` for the pairs (statement ``a[i]``, statement ``b[i]``) of
-        ``batch``, in float64 (cast to float32 once, as a row of Python floats would be)."""
-        raise NotImplementedError
+        pairs = _Pairs(_Batch(texts), rows[: len(a)], rows[len(a) :])
+        blocks, whys = [], []
+        for family in self.families_:
+            columns, why = _FAMILIES[family](self, pairs)
+            blocks += [
+                np.asarray(columns[name], dtype=np.float64) for name in FAMILY_COLUMNS[family]
+            ]
+            whys.append(why)
+        if not blocks:
+            return np.zeros((len(a), 0), dtype=np.float32), whys
+        return np.column_stack(blocks).astype(np.float32).reshape(len(a), len(blocks)), whys
 
     def explain(self, a: str, b: str) -> list[str]:
-        """What this family sees in the pair, in words (empty when nothing)."""
-        raise NotImplementedError
+        """What the cue columns saw in the pair, in words: one line per finding ("directions:
+        hausse / baisse", "figures: 200–900 vs 4,000–6,000 do not overlap"), read from the
+        computation of the pair's own columns."""
+        _, whys = self._read([(a, b)])
+        return [note for why in whys for note in why(0)]
 
-    def __sklearn_tags__(self):  # stateless: usable without fit, as FunctionTransformer is
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """``family:column`` names: ``negation:neg_only_one``, ``time:weekday_differs``, ..."""
+        check_is_fitted(self, "families_")
+        return np.asarray(
+            [f"{family}:{name}" for family in self.families_ for name in FAMILY_COLUMNS[family]],
+            dtype=object,
+        )
+
+    def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        tags.requires_fit = False
+        tags.input_tags.string = True  # pairs of statements: an (n, 2) array of text
         return tags
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Read a model saved by an earlier stance too: its families had no parameters and no
+        lexicons, so they take the defaults and the packaged lexicons (its classifier then
+        refuses the new columns with a message, see stance.model)."""
+        state = dict(state)
+        for name, parameter in inspect.signature(type(self).__init__).parameters.items():
+            if name != "self":
+                state.setdefault(name, parameter.default)
+        super().__setstate__(state)
+        if not hasattr(self, "lexicons_"):
+            self.fit()
 
-# --- negation and denial ----------------------------------------------------------------------
 
-# French "ne ... pas" is caught by its second half; "n'" alone is too ambiguous ("n'a que").
-NEGATION = frozenset(
-    "pas jamais rien aucun aucune guere nul nulle sans non "
-    "not no never none nobody nothing neither nor without cannot n't".split()
+def _one_family(name: str, family: str) -> type[CueFeaturizer]:
+    """A :class:`CueFeaturizer` of one family by default, under the name a Pipeline of earlier
+    stance versions gave its step (saved models name these classes)."""
+
+    def __init__(
+        self: CueFeaturizer,
+        families: Sequence[str] = (family,),
+        cap: int = 3,
+        lexicon_dir: str | Path | None = None,
+    ) -> None:
+        CueFeaturizer.__init__(self, families=families, cap=cap, lexicon_dir=lexicon_dir)
+
+    doc = f"The {family} cue family alone (see :class:`CueFeaturizer`)."
+    return type(
+        name, (CueFeaturizer,), {"__init__": __init__, "__module__": __name__, "__doc__": doc}
+    )
+
+
+QuantityCues = _one_family("QuantityCues", "quantities")
+NegationCues = _one_family("NegationCues", "negation")
+OppositeCues = _one_family("OppositeCues", "opposites")
+AlignmentCues = _one_family("AlignmentCues", "alignment")
+
+CUE_TYPES: tuple[type[CueFeaturizer], ...] = (
+    CueFeaturizer,
+    QuantityCues,
+    NegationCues,
+    OppositeCues,
+    AlignmentCues,
 )
-# Second halves that are more often something else: "plus de 40 %" (more than), "une personne"
-# (a person). They negate only as many times as the statement has a "ne" / "n'" ("il n'y a
-# plus de travail", "personne n'est venu").
-AMBIGUOUS_NEGATION = frozenset(("plus", "personne"))
-DENIAL_PREFIXES = (
-    "dement",
-    "dementi",
-    "nie",
-    "nier",
-    "niant",
-    "rejet",
-    "rejett",
-    "refut",
-    "contest",
-    "faux",
-    "fausse",
-    "infond",
-    "deny",
-    "denie",
-    "denial",
-    "reject",
-    "refut",
-    "disput",
-    "false",
-    "untrue",
-    "baseless",
-    "unfounded",
-    "dismiss",
-)
+"""Every cue featurizer type a saved model may hold."""
 
 
-class _Lexicon:
-    """A word list matched by prefix for entries of four letters or more and exactly for shorter
-    ones, so that "up" does not match "update" nor "nie" "niece"; a word is tested in two C-level
-    calls, since every distinct word of a batch is."""
-
-    __slots__ = ("exact", "prefixes")
-
-    def __init__(self, entries: Iterable[str]) -> None:
-        entries = tuple(entries)
-        self.exact = frozenset(e for e in entries if len(e) < 4)
-        self.prefixes = tuple(e for e in entries if len(e) >= 4)
-
-    def __call__(self, word: str) -> bool:
-        return word in self.exact or word.startswith(self.prefixes)
-
-
-_is_denial = _Lexicon(DENIAL_PREFIXES)
-
-
-def _negation(word: str) -> int:
-    """How many negations a word makes: "pas" one, "n't" one, "didn't" one (two for "n't" alone,
-    which is both a negation word and ends with one)."""
-    return (word in NEGATION) + word.endswith("n't")
-
-
-def _is_ambiguous_negation(word: str) -> bool:
-    return word in AMBIGUOUS_NEGATION
+# --- helpers of the families --------------------------------------------------------------------
 
 
 def _is_ne(word: str) -> bool:
     """French "ne", or a word it is elided into ("n'a", "n’est")."""
     return word == "ne" or word.startswith(("n'", "n\u2019"))
 
-
-def _negation_total(counts: Callable[[Callable[[str], Any]], Any]) -> Any:
-    """How many negations a statement makes, from ``counts(score)``, the sum of ``score`` over
-    its words: a plain one counts each time, an ambiguous one only as often as a "ne" comes
-    with it. ``counts`` sums one statement's words (an int) or a batch's (an array of them)."""
-    return counts(_negation) + np.minimum(counts(_is_ambiguous_negation), counts(_is_ne))
-
-
-def _negations(words: list[str]) -> int:
-    return int(_negation_total(lambda score: sum(map(score, words))))
-
-
-def _denials(words: list[str]) -> int:
-    return sum(_is_denial(w) for w in words)
-
-
-class NegationCues(_Cues):
-    """Negation and denial on one side only: "a été signé" against "n'a pas été signé"."""
-
-    prefix = "negation"
-    names = (
-        "neg_a",
-        "neg_b",
-        "neg_only_one",
-        "denial_a",
-        "denial_b",
-        "denial_only_one",
-        "neg_only_one_related",
-        "denial_only_one_related",
-        "polarity_differs_related",
-        "same_polarity_related",
-    )
-
-    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        negations, denials = _negation_total(batch.count), batch.count(_is_denial)
-        na, nb, da, db = negations[a], negations[b], denials[a], denials[b]
-        neg_only_one, denial_only_one = (na > 0) != (nb > 0), (da > 0) != (db > 0)
-        polarity_differs = ((na > 0) | (da > 0)) != ((nb > 0) | (db > 0))
-        related = batch.related(a, b)
-        return [
-            np.minimum(na, 3),
-            np.minimum(nb, 3),
-            neg_only_one,
-            np.minimum(da, 3),
-            np.minimum(db, 3),
-            denial_only_one,
-            neg_only_one * related,
-            denial_only_one * related,
-            # A statement is negative when it negates or denies. What two statements on one
-            # subject share points to agreement when both are positive or both negative ("denied
-            # it" / "rejected it"), and to a contradiction when one is negative: with these two
-            # columns, a linear model can weigh the two apart.
-            polarity_differs * related,
-            ~polarity_differs * related,
-        ]
-
-    def explain(self, a: str, b: str) -> list[str]:
-        wa, wb = _words(a), _words(b)
-        notes = []
-        if (_negations(wa) > 0) != (_negations(wb) > 0):
-            notes.append(f"negation only in {'A' if _negations(wa) else 'B'}")
-        if (_denials(wa) > 0) != (_denials(wb) > 0):
-            notes.append(f"denial only in {'A' if _denials(wa) else 'B'}")
-        return notes
-
-
-# --- opposites --------------------------------------------------------------------------------
-
-# Each entry: (one direction, the other), as accent-folded word prefixes, French and English.
-OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        (
-            "hausse",
-            "augment",
-            "progress",
-            "monte",
-            "grimp",
-            "accru",
-            "croiss",
-            "rise",
-            "rose",
-            "risen",
-            "increas",
-            "grow",
-            "grew",
-            "climb",
-            "jump",
-            "surg",
-            "up",
-        ),
-        (
-            "baisse",
-            "diminu",
-            "recul",
-            "chute",
-            "declin",
-            "reduit",
-            "reduct",
-            "fall",
-            "fell",
-            "drop",
-            "decreas",
-            "shrank",
-            "shrink",
-            "plung",
-            "down",
-            "cut",
-        ),
-    ),
-    (
-        ("victoire", "gagn", "remport", "vainq", "win", "wins", "winning", "won", "victor"),
-        ("defaite", "perd", "battu", "vaincu", "lose", "lost", "defeat", "beaten"),
-    ),
-    (
-        ("ouvert", "ouvr", "rouvert", "reouvert", "open", "reopen"),
-        ("ferme", "clos", "clotur", "close", "shut"),
-    ),
-    (
-        ("accept", "approuv", "adopt", "valid", "approv", "agree"),
-        ("refus", "rejet", "censur", "declin", "veto"),
-    ),
-    (
-        ("autoris", "permi", "allow", "legalis", "permit"),
-        ("interdi", "prohib", "ban", "forbid", "forbade"),
-    ),
-    (("confirm", "reconn", "admit", "acknowledg"), ("dement", "nie", "deni", "deny")),
-    (("coupable", "condamn", "guilty", "convict"), ("innocent", "acquitt", "relax", "cleared")),
-    (("vivant", "survecu", "alive", "surviv"), ("mort", "decede", "dead", "died", "killed")),
-    (
-        ("reprise", "repris", "redemarr", "resum", "restart"),
-        ("suspendu", "arret", "interromp", "halt", "suspend", "stopp", "paralys"),
-    ),
-    (("benefice", "excedent", "profit", "surplus"), ("perte", "deficit", "loss")),
-    (("majorit", "majority"), ("minorit", "minority")),
-    (("succes", "reussi", "success"), ("echec", "echou", "fail")),
-)
-
-
-def _side_index() -> tuple[dict[str, set[tuple[int, int]]], dict[str, set[tuple[int, int]]]]:
-    """The entries of ``OPPOSITES`` by the (group, side) they stand for: short ones (matched
-    exactly) and long ones (matched as prefixes, see :class:`_Lexicon`)."""
-    exact: dict[str, set[tuple[int, int]]] = {}
-    prefixes: dict[str, set[tuple[int, int]]] = {}
-    for g, group in enumerate(OPPOSITES):
-        for side, entries in enumerate(group):
-            for entry in entries:
-                (exact if len(entry) < 4 else prefixes).setdefault(entry, set()).add((g, side))
-    return exact, prefixes
-
-
-_SIDE_EXACT, _SIDE_PREFIXES = _side_index()
-_SIDE_LONGEST = max(map(len, _SIDE_PREFIXES))
-
-
-@lru_cache(maxsize=65536)
-def _word_sides(word: str) -> tuple[tuple[int, int], ...]:
-    """The (group, side) entries of ``OPPOSITES`` that a word matches, in order; words repeat,
-    so cached. A word's prefixes are looked up (a handful of dict lookups), rather than each
-    entry tried on the word."""
-    found = set(_SIDE_EXACT.get(word, ()))
-    for size in range(4, min(len(word), _SIDE_LONGEST) + 1):
-        found.update(_SIDE_PREFIXES.get(word[:size], ()))
-    return tuple(sorted(found))
-
-
-def _sides(words: list[str]) -> list[tuple[bool, bool]]:
-    """For each opposite group: (side one present, side two present)."""
-    found = {hit for w in set(words) for hit in _word_sides(w)}
-    return [((g, 0) in found, (g, 1) in found) for g in range(len(OPPOSITES))]
-
-
-def _opposed(wa: list[str], wb: list[str]) -> list[int]:
-    """Indices of groups where A holds one direction and B only the other (or vice versa)."""
-    return [
-        g
-        for g, ((a1, a2), (b1, b2)) in enumerate(zip(_sides(wa), _sides(wb)))
-        if (a1 and not a2 and b2 and not b1) or (a2 and not a1 and b1 and not b2)
-    ]
-
-
-class OppositeCues(_Cues):
-    """Opposite directions across the pair, from a small bilingual lexicon (``OPPOSITES``)."""
-
-    prefix = "opposites"
-    names = ("opposed_groups", "any_opposed", "same_direction", "opposed_related")
-
-    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        vocabulary = batch.words[0]
-        sides = np.zeros((len(vocabulary), 2 * len(OPPOSITES)), dtype=np.float32)
-        for w, word in enumerate(vocabulary):
-            for group, side in _word_sides(word):
-                sides[w, 2 * group + side] = 1.0
-        present = (batch.has(_word_sides) @ sides) > 0  # per statement, as _sides
-        one, two = present[:, 0::2], present[:, 1::2]
-        a1, a2, b1, b2 = one[a], two[a], one[b], two[b]
-        opposed = ((a1 & ~a2 & b2 & ~b1) | (a2 & ~a1 & b1 & ~b2)).sum(axis=1)
-        same = ((a1 & b1 & ~(a2 | b2)) | (a2 & b2 & ~(a1 | b1))).sum(axis=1)
-        related = batch.related(a, b)
-        return [np.minimum(opposed, 3), opposed > 0, np.minimum(same, 3), (opposed > 0) * related]
-
-    def explain(self, a: str, b: str) -> list[str]:
-        groups = _opposed(_words(a), _words(b))
-        return [f"opposite directions: {OPPOSITES[g][0][0]} / {OPPOSITES[g][1][0]}" for g in groups]
-
-
-# --- alignment --------------------------------------------------------------------------------
 
 STOPWORDS = frozenset(
     "le la les l un une des du de d au aux a et ou en dans sur pour par avec que qui quoi "
@@ -602,10 +1220,6 @@ def _is_content(word: str) -> bool:
     return word not in STOPWORDS and not word.isdigit() and len(word) > 1
 
 
-def _content(words: Iterable[str]) -> set[str]:
-    return {w for w in words if _is_content(w)}
-
-
 # A capitalised word, not at the start of the text nor of a sentence. The capital is read first
 # and what must precede it is checked behind it, so that the search skips lower-case letters in
 # C: the same matches as "(?<![.!?«\"]\s)(?<!^)\b[A-ZÀ-Ý][\w-]+".
@@ -617,66 +1231,7 @@ def proper_names(text: str) -> set[str]:
     return {_fold(m.group()) for m in _NAME.finditer(text)}
 
 
-class AlignmentCues(_Cues):
-    """How much of each side the other covers: new words, new names and new numbers in B."""
-
-    prefix = "alignment"
-    names = (
-        "jaccard",
-        "related",
-        "b_covered",
-        "a_covered",
-        "b_new_words",
-        "names_jaccard",
-        "b_new_names",
-        "numbers_only_one_side",
-        "digits_differ",
-    )
-
-    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        content, digits = batch.has(_is_content), batch.has(str.isdigit)
-        words, sizes = _shared(content, a, b), _sizes(content)
-        ca, cb = sizes[a], sizes[b]
-        union = ca + cb - words
-        names, name_sizes = _shared(batch.names, a, b), _sizes(batch.names)
-        na, nb = name_sizes[a], name_sizes[b]
-        name_union = na + nb - names
-        same_digits, digit_sizes = _shared(digits, a, b), _sizes(digits)
-        da, db = digit_sizes[a], digit_sizes[b]
-        # A number is digits or a quantity in words ("quelques centaines", "a dozen").
-        numbered = (digit_sizes > 0) | batch.counts
-        return [
-            _ratio(words, union, 0.0),
-            batch.related(a, b),
-            _ratio(words, cb, 1.0),
-            _ratio(words, ca, 1.0),
-            _log1p(cb - words),
-            _ratio(names, name_union, 1.0),
-            _log1p(nb - names),
-            numbered[a] != numbered[b],
-            (da > 0) & (db > 0) & ~((same_digits == da) & (same_digits == db)),
-        ]
-
-    def explain(self, a: str, b: str) -> list[str]:
-        wa, wb = _words(a), _words(b)
-        new = sorted(_content(wb) - _content(wa))
-        return [f"B adds {', '.join(new[:6])}{'…' if len(new) > 6 else ''}"] if new else []
-
-
-def _ratio(part: np.ndarray, whole: np.ndarray, empty: float) -> np.ndarray:
-    """``part / whole`` (both whole numbers, so the quotient is Python's), ``empty`` where
-    ``whole`` is 0; ``whole`` may be broadcast against ``part`` (a block of pairs)."""
-    shape = np.broadcast(part, whole).shape
-    return np.divide(part, whole, out=np.full(shape, empty), where=whole > 0)
-
-
-def _log1p(counts: np.ndarray) -> np.ndarray:
-    """``math.log1p`` of whole numbers, to the bit (NumPy's log1p may differ in the last one)."""
-    table = np.array([math.log1p(k) for k in range(int(counts.max(initial=0)) + 1)])
-    return table[counts.astype(np.int64)]
-
-
-# --- quantities -------------------------------------------------------------------------------
+# --- quantities ---------------------------------------------------------------------------------
 
 
 def _matched(qa: list[quantities.Quantity], qb: list[quantities.Quantity]):
@@ -709,96 +1264,6 @@ def _fmt(q: quantities.Quantity) -> str:
     return num(q.low) if q.low == q.high else f"{num(q.low)}–{num(q.high)}"
 
 
-class QuantityCues(_Cues):
-    """Do both sides count the same thing, and do their intervals and changes agree?
-
-    Built on :mod:`stance.quantities`: intervals for exact figures, ranges, vague quantities
-    ("quelques centaines" = 200–900) and comparatives, plus changes ("a doublé", "halved").
-    """
-
-    prefix = "quantities"
-    names = (
-        "a_has",
-        "b_has",
-        "matched",
-        "matched_overlap",
-        "matched_disjoint",
-        "gap",
-        "change_a",
-        "change_b",
-        "changes_opposed",
-        "disjoint_related",
-        "changes_opposed_related",
-        "named_disjoint",
-    )
-
-    def _columns(self, batch: _Batch, a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
-        found = [qs for qs, _ in batch.quantities]  # changes only as a sign
-        net = np.array([_net(changes) for _, changes in batch.quantities], dtype=np.float64)
-        has = batch.counts
-        direction = np.sign(net)
-        matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
-        named_disjoint = np.zeros(len(a), dtype=bool)
-        gap = np.zeros(len(a))
-        statements = list(zip(a.tolist(), b.tolist()))
-        for i in np.flatnonzero(has[a] & has[b]).tolist():  # no match unless both have one
-            first, second = statements[i]
-            pairs = _matched(found[first], found[second])
-            if pairs:
-                matched[i] = True
-                overlapping[i] = any(quantities.overlap(x, y) for x, y in pairs)
-                named = [(x, y) for x, y in pairs if _one_thing(x, y)]
-                named_disjoint[i] = bool(named) and not any(
-                    quantities.overlap(x, y) for x, y in named
-                )
-                gap[i] = min(quantities.gap(x, y) for x, y in pairs)
-        da, db = direction[a], direction[b]
-        related = batch.related(a, b)
-        return [
-            has[a],
-            has[b],
-            matched,
-            overlapping,
-            matched & ~overlapping,
-            np.minimum(gap, 3.0),
-            # "doubled" on one side against "reduced to" on the other clashes even when only one
-            # side gives a figure.
-            da,
-            db,
-            da * db < 0,
-            (matched & ~overlapping) * related,
-            (da * db < 0) * related,
-            # Both name what they count, and it is one thing ("combattants" / "jihadistes"):
-            # that says the two statements are about the same thing, whatever words they share.
-            named_disjoint,
-        ]
-
-    def explain(self, a: str, b: str) -> list[str]:
-        (qa, ca), (qb, cb) = _read(a), _read(b)
-        notes = []
-        for x, y in _matched(qa, qb)[:2]:
-            verdict = "overlap" if quantities.overlap(x, y) else "do not overlap"
-            notes.append(f"quantities {_fmt(x)} vs {_fmt(y)} {verdict}")
-        da, db = _direction(ca), _direction(cb)
-        if da * db < 0:
-            notes.append(f"changes point opposite ways: {ca[0].text!r} vs {cb[0].text!r}")
-        return notes
-
-
 def _net(changes: list[quantities.Change]) -> int:
     """Increases less decreases: its sign is the statement's direction."""
     return sum(c.direction for c in changes)
-
-
-def _direction(changes: list[quantities.Change]) -> float:
-    """+1 if the statement reports an increase, -1 a decrease, 0 neither or both."""
-    return float(np.sign(_net(changes)))
-
-
-CUE_FAMILIES: dict[str, type[_Cues]] = {
-    "quantities": QuantityCues,
-    "negation": NegationCues,
-    "opposites": OppositeCues,
-    "alignment": AlignmentCues,
-}
-"""The cue families, by the step name they take in the Pipeline's FeatureUnion."""

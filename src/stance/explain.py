@@ -18,7 +18,13 @@ from sklearn.pipeline import Pipeline
 from .data import LABELS
 from .errors import StanceError
 
-PARTS = {"a": "in A", "b": "in B", "diff": "in one side only", "both": "in both"}
+PARTS = {
+    "sum": "in the pair",
+    "a": "in A",
+    "b": "in B",
+    "diff": "in one side only",
+    "both": "in both",
+}
 
 
 def _linear(clf: Any) -> tuple[LogisticRegression, float]:

@@ -3,8 +3,13 @@
 A pair classifier has to see each statement *and* their relation: words that appear in one side
 only, words both share, and how similar the two are overall. :class:`PairFeaturizer` fits one
 word n-gram and one character n-gram TF-IDF vocabulary on both sides together (so that the same
-word gets the same column on either side) and emits, for each view, the vectors of ``a`` and ``b``,
-their element-wise absolute difference and product, plus the cosine similarity of the two sides.
+word gets the same column on either side) and emits, for each view, the sum of the vectors of
+``a`` and ``b`` (what the pair talks about), their element-wise absolute difference (what one
+side says and the other does not) and product (what both say), plus the cosine similarity of the
+two sides. Every one of these is the same for ``(a, b)`` and ``(b, a)``: agreeing, contradicting
+and being unrelated are relations without a direction, so a verdict must not depend on which
+statement came first, and with these features it cannot. Tasks with a direction (FNC-1: does a
+body discuss a headline) keep the vectors of ``a`` and ``b`` themselves with ``symmetric=False``.
 """
 
 from __future__ import annotations
@@ -116,7 +121,12 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
     sublinear_tf:
         use 1 + log(tf), as is usual for short texts.
     sides:
-        include the vectors of ``a`` and ``b`` themselves (not only their relation).
+        include what the pair talks about (not only how the sides relate): the sum of the two
+        vectors, or with ``symmetric=False`` the vector of each side.
+    symmetric:
+        features that are the same whichever statement comes first (the default: stance's labels
+        have no direction); False keeps ``a`` and ``b`` apart, for tasks where the order means
+        something (FNC-1's headline and body).
     """
 
     def __init__(
@@ -128,6 +138,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         min_df: int | float = 2,
         sublinear_tf: bool = True,
         sides: bool = True,
+        symmetric: bool = True,
     ) -> None:
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
@@ -136,6 +147,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
         self.min_df = min_df
         self.sublinear_tf = sublinear_tf
         self.sides = sides
+        self.symmetric = symmetric
 
     def _vectorizers(self) -> dict[str, TfidfVectorizer]:
         common = {"min_df": self.min_df, "sublinear_tf": self.sublinear_tf, "dtype": np.float32}
@@ -179,7 +191,7 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
             vectors = _tfidf(vec, texts)
             va, vb = vectors[rows[: len(a)]], vectors[rows[len(a) :]]
             if self.sides:
-                blocks += [va, vb]
+                blocks += [va + vb] if self.symmetric else [va, vb]
             both = va.multiply(vb)
             blocks += [abs(va - vb), both]
             # Rows are L2-normalised, so the dot product is the cosine similarity.
@@ -209,6 +221,8 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state = dict(state)
+        # Models saved before the parameter existed had the vectors of a and b apart.
+        state.setdefault("symmetric", False)
         vocabularies = state.pop("vocabularies_", None)
         super().__setstate__(state)
         if vocabularies is not None:
@@ -219,9 +233,12 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
                 vec.idf_ = vocabularies[view]["idf"]
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """Readable names such as ``word:a:hausse``, ``char:diff:doub``, ``cosine:word``."""
+        """Readable names such as ``word:sum:hausse`` (``word:a:hausse`` when not symmetric),
+        ``char:diff:doub``, ``cosine:word``."""
         check_is_fitted(self, "vectorizers_")
-        parts = ("a", "b", "diff", "both") if self.sides else ("diff", "both")
+        parts = ("diff", "both")
+        if self.sides:
+            parts = (("sum",) if self.symmetric else ("a", "b")) + parts
         names: list[str] = []
         for view, vec in self.vectorizers_.items():
             vocab = vec.get_feature_names_out()

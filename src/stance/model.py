@@ -36,7 +36,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from . import settings
-from .cues import CUE_FAMILIES
+from .cues import CUE_FAMILIES, CUE_TYPES, CueFeaturizer
 from .data import LABELS
 from .errors import StanceError
 from .features import PairFeaturizer
@@ -150,7 +150,7 @@ TRUSTED_TYPES: list[str] = [
         PairFeaturizer,
         StatementFolds,
         GatedClassifier,
-        *CUE_FAMILIES.values(),
+        *CUE_TYPES,
         # the scikit-learn estimators a stance pipeline is made of (skops trusts every
         # scikit-learn estimator by default, except after a lean import, see _skops_io)
         Pipeline,
@@ -199,18 +199,22 @@ ZIP_MAGIC = b"PK\x03\x04"
 def make_pipeline(
     C: float = 1.0,
     max_iter: int = 2000,
-    cues: tuple[str, ...] | list[str] = tuple(CUE_FAMILIES),
+    cues: tuple[str, ...] | list[str] = CUE_FAMILIES,
     cue_weight: float = 1.0,
     calibrate: bool = False,
     gate: str | None = None,
+    cap: int = 3,
+    lexicon_dir: str | os.PathLike[str] | None = None,
     **featurizer_params: Any,
 ) -> Pipeline:
     """A fresh, unfitted stance Pipeline: ``features`` then ``clf``.
 
-    ``features`` is a ``FeatureUnion`` of the TF-IDF featurizer (step ``tfidf``) and the
-    contradiction cue families named in ``cues`` (steps ``quantities``, ``negation``,
-    ``opposites``, ``alignment``), each cue column multiplied by ``cue_weight`` (a few dense cue
-    columns beside 100,000s of TF-IDF ones are otherwise shrunk by the same L2 penalty).
+    ``features`` is a ``FeatureUnion`` of the TF-IDF featurizer (step ``tfidf``, whose
+    parameters ``featurizer_params`` are, e.g. ``symmetric``) and the :class:`CueFeaturizer` of
+    the contradiction cue families named in ``cues`` (step ``cues``, with ``cap`` and
+    ``lexicon_dir``; no step when ``cues`` is empty), each cue column multiplied by
+    ``cue_weight`` (a few dense cue columns beside 100,000s of TF-IDF ones are otherwise shrunk
+    by the same L2 penalty).
     ``clf`` is a ``LogisticRegression``, wrapped with ``calibrate`` in a
     ``CalibratedClassifierCV`` that fits a temperature on predictions for the folds of
     :class:`StatementFolds`, so that a probability of 0.8 is right about four times in five.
@@ -218,16 +222,20 @@ def make_pipeline(
     ``estimator`` (its parameters then are ``clf__estimator__...``): FNC-1's recipe.
     Fit it with :func:`fit_pipeline` to keep each statement's pairs in one fold.
     Nested parameters follow scikit-learn's ``step__param`` convention, e.g.
-    ``features__tfidf__min_df``, or ``features__negation="drop"`` to switch a family off.
+    ``features__tfidf__min_df``, ``features__cues__cap``, or ``features__cues__families`` to
+    leave families out.
     """
     if isinstance(cues, str):  # "quantities" or "quantities,negation", not its letters
         cues = tuple(name.strip() for name in cues.split(",") if name.strip())
     unknown = set(cues) - set(CUE_FAMILIES)
     if unknown:
         raise StanceError(f"unknown cue families {sorted(unknown)}; known: {list(CUE_FAMILIES)}")
-    steps = [("tfidf", PairFeaturizer(**featurizer_params))]
-    steps += [(name, CUE_FAMILIES[name]()) for name in cues]
-    weights = {name: cue_weight for name in cues}
+    steps: list[tuple[str, Any]] = [("tfidf", PairFeaturizer(**featurizer_params))]
+    weights = {}
+    if cues:
+        cue_step = CueFeaturizer(families=tuple(cues), cap=cap, lexicon_dir=lexicon_dir)
+        steps.append(("cues", cue_step))
+        weights["cues"] = cue_weight
     features = FeatureUnion(steps, transformer_weights=weights, verbose_feature_names_out=False)
     if gate is not None and calibrate:
         # CalibratedClassifierCV fits its classifier on label numbers, where no gate is found.

@@ -12,7 +12,7 @@ then checked against scikit-learn's own parameter constraints, so that ``C=-1`` 
 Two kinds of names are accepted: the arguments of :func:`stance.model.make_pipeline` (``C``,
 ``cues``, ``cue_weight``, ``calibrate``, ``gate``, ``max_iter``, and the featurizer's
 ``min_df``, ``word_ngram_range``, ...) and any nested ``step__param`` of the pipeline they build
-(``clf__class_weight``, ``features__negation``).
+(``clf__class_weight``, ``features__cues__cap``).
 """
 
 from __future__ import annotations
