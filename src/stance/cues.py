@@ -912,14 +912,11 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
     return columns, why
 
 
-_CAPITALISED = re.compile(r"\w+(?:['’]\w+)?")
-
-
 def _names_in_order(text: str) -> tuple[list[str], list[str]]:
     """A statement's folded words, and for each one the name it is (a capitalised word that is
     not a function word, sentence starts included: "Germany beat France") or ""."""
     words, names = [], []
-    for match in _CAPITALISED.finditer(text):
+    for match in _WORD.finditer(text):
         word = match.group()
         bare = _unelided(_fold(word))
         if bare is not None:
@@ -1099,7 +1096,10 @@ class CueFeaturizer(TransformerMixin, BaseEstimator):
         self.lexicon_dir = lexicon_dir
 
     def fit(self, X: Pairs = None, y: Any = None) -> CueFeaturizer:
-        """Read the lexicons (nothing is learned from the pairs themselves)."""
+        """Read the lexicons; nothing is learned from the pairs ``X`` (checked to be pairs when
+        given), so that the columns of a pair do not depend on what else was in training."""
+        if X is not None:
+            split_pairs(X)
         unknown = [f for f in self.families if f not in _FAMILIES]
         if unknown:
             raise ValueError(f"unknown cue families {unknown}; known: {list(CUE_FAMILIES)}")

@@ -46,7 +46,7 @@ def split_pairs(X: Pairs) -> tuple[list[str], list[str]]:
         a, b = list(X["a"]), list(X["b"])
     else:
         rows = list(X)
-        if any(len(row) != 2 for row in rows):
+        if any(not hasattr(row, "__len__") or len(row) != 2 for row in rows):
             raise ValueError("each pair must have exactly two statements (a, b)")
         a = [row[0] for row in rows]
         b = [row[1] for row in rows]
@@ -198,6 +198,11 @@ class PairFeaturizer(TransformerMixin, BaseEstimator):
             cosines.append(np.asarray(both.sum(axis=1), dtype=np.float32))
         blocks.append(sp.csr_matrix(np.hstack(cosines)))
         return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True  # pairs of statements: an (n, 2) array of text
+        return tags
 
     def __getstate__(self) -> dict[str, Any]:
         """Store each learned vocabulary as two arrays instead of a fitted vectorizer.
