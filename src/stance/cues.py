@@ -173,10 +173,17 @@ def _forms(cell: str) -> list[str]:
     ("après-midi" -> "apres midi"); several words make a phrase, matched word for word."""
     forms = []
     for form in cell.split("|"):
-        words = _tokens(folded(form.strip()))
-        if words:
+        text = folded(form.strip())
+        words = _tokens(text)
+        # A form with signs the words leave out ("100 %") cannot be matched word for word: as
+        # "100" alone it would say something else.
+        if words and _UNMATCHED.sub("", text) == "".join(words).replace("'", ""):
             forms.append(" ".join(words))
     return forms
+
+
+_UNMATCHED = re.compile(r"[\s.'’-]")
+"""What may stand between the words of a lexicon form: spaces, hyphens, apostrophes, dots."""
 
 
 def _matcher(entries: Iterable[tuple[str, int]]) -> dict[str, Any]:
