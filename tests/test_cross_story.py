@@ -8,8 +8,8 @@ import sys
 
 from .conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "training"))
-import cross_story_pairs  # noqa: E402  (training/ is a folder of scripts, not a package)
+sys.path.insert(0, str(ROOT / "training"))  # a folder of scripts, not a package
+import cross_story_pairs
 
 
 def test_the_committed_pairs_are_the_generators_and_span_two_stories():
