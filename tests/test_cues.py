@@ -225,6 +225,10 @@ def test_the_same_time_agrees_and_one_time_on_one_side_is_no_clash():
     # "est" is French for "is", "été" for "been", "may" an English verb: not places nor times.
     assert row("Le prix est bas.", "Le prix a été bas.")["time:same"] == 0
     assert row("Prices may rise in June.", "Prices rose in June.")["time:same"] == 1
+    # A name the lexicon writes with a capital is a name only with one: "May", not "may".
+    assert row("The vote is in May.", "The vote is in March.")["time:month_differs"] == 1
+    assert row("Prices may fall, he said.", "Prices fell in March.")["time:month_differs"] == 0
+    assert row("Thousands march in Lyon.", "Des milliers défilent en mai.")["time:same"] == 0
 
 
 @pytest.mark.parametrize(

@@ -239,7 +239,7 @@ def load_lexicons(lexicon_dir: str | Path | None = None) -> dict[str, dict]:
         Path(lexicon_dir) if lexicon_dir is not None else Path(str(files("stance"))) / "lexicons"
     )
     rows = {name: read_lexicon(folder / file, name) for name, file in LEXICON_FILES.items()}
-    return {
+    lexicons = {
         "opposites": _paired_lexicon(rows["opposites"], LEXICON_COLUMNS["opposites"], False),
         "directions": _paired_lexicon(rows["directions"], LEXICON_COLUMNS["directions"], True),
         "quantifiers": _valued_lexicon(rows["quantifiers"], lambda row: row["value"]),
@@ -247,6 +247,25 @@ def load_lexicons(lexicon_dir: str | Path | None = None) -> dict[str, dict]:
         "negation": _valued_lexicon(rows["negation"], lambda row: row["kind"]),
         "reciprocal": _valued_lexicon(rows["reciprocal"], lambda row: "reciprocal"),
     }
+    for name, lexicon in lexicons.items():
+        lexicon["proper"] = _proper_forms(rows[name])
+    return lexicons
+
+
+def _proper_forms(rows: list[dict[str, str]]) -> list[str]:
+    """The one-word forms a lexicon writes only with a capital ("May", "March"): names, which
+    match a capitalised word only, since in lower case they are other words ("may", "march")."""
+    capitalised, lower = set(), set()
+    for row in rows:
+        for column, cell in row.items():
+            if column in ("kind", "value"):
+                continue
+            for form in cell.split("|"):
+                form = form.strip()
+                words = _forms(form)
+                if len(words) == 1 and " " not in words[0]:
+                    (capitalised if form[:1].isupper() else lower).add(words[0])
+    return sorted(capitalised - lower)
 
 
 def _unelided(word: str) -> str | None:
@@ -357,8 +376,34 @@ class _Batch:
                 np.array(cols, dtype=np.int64),
                 (len(self.texts), n_labels),
             )
+        counts = sp.csr_matrix(counts - self._lower_case(lexicon, per_word))
+        np.maximum(counts.data, 0, out=counts.data)  # a name inside a phrase was not counted
         counts.eliminate_zeros()
         return counts
+
+    def _lower_case(self, lexicon: dict[str, Any], per_word: sp.csr_matrix) -> sp.csr_matrix:
+        """What the lower-case occurrences of a lexicon's names ("may" for "May") added to the
+        counts of :meth:`labels`, to be taken off (statements x labels)."""
+        vocabulary, ids, owner = self.words
+        index = self.index[0]
+        rows, cols = [], []
+        for form in lexicon.get("proper", ()):
+            if form not in index:
+                continue
+            for s in np.unique(owner[ids == index[form]]).tolist():
+                lower = sum(
+                    1
+                    for match in _WORD.finditer(self.texts[s])
+                    if not match.group()[:1].isupper() and _fold(match.group()) == form
+                )
+                rows += [s] * lower
+                cols += [index[form]] * lower
+        found = count_matrix(
+            np.array(rows, dtype=np.int64),
+            np.array(cols, dtype=np.int64),
+            (len(self.texts), len(vocabulary)),
+        )
+        return sp.csr_matrix(found @ per_word)
 
     def _phrase_statements(self, phrases: dict[str, list]) -> np.ndarray:
         """The statements where a phrase's first word is followed by its second."""
@@ -738,7 +783,7 @@ def _quantifier_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<![\d.,])\b(1[89]\d\d|20\d\d)\b(?![.,]?\d)")
 _CLOCK = re.compile(
-    r"\b([01]?\d|2[0-3]) ?(?:h|:) ?([0-5]\d)?\b"  # 14 h, 14h30, 14:30
+    r"\b([01]?\d|2[0-3])(?: ?h ?([0-5]\d)?|:([0-5]\d))\b"  # 14 h, 14h30, 14:30
     r"|\b(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])\.?m\b",  # 2 pm, 10:30 a.m.
 )
 TIME_KINDS = ("weekday", "month", "year", "clock", "part_of_day", "compass", "season")
@@ -749,9 +794,9 @@ years and clock times, which are read from digits."""
 def _clock_minutes(match: re.Match[str]) -> int:
     """A clock time as minutes after midnight ("2 pm" -> 840)."""
     if match.group(1) is not None:
-        return int(match.group(1)) * 60 + int(match.group(2) or 0)
-    hour = int(match.group(3)) % 12 + (12 if match.group(5) == "p" else 0)
-    return hour * 60 + int(match.group(4) or 0)
+        return int(match.group(1)) * 60 + int(match.group(2) or match.group(3) or 0)
+    hour = int(match.group(4)) % 12 + (12 if match.group(6) == "p" else 0)
+    return hour * 60 + int(match.group(5) or 0)
 
 
 def _time_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
