@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import inspect
+import json
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -383,27 +384,30 @@ class _Batch:
 
     def _lower_case(self, lexicon: dict[str, Any], per_word: sp.csr_matrix) -> sp.csr_matrix:
         """What the lower-case occurrences of a lexicon's names ("may" for "May") added to the
-        counts of :meth:`labels`, to be taken off (statements x labels)."""
-        vocabulary, ids, owner = self.words
+        counts of :meth:`labels`, to be taken off (statements x labels): one case-sensitive
+        search for the names in lower case over the batch's texts end to end."""
+        vocabulary = self.words[0]
         index = self.index[0]
-        rows, cols = [], []
-        for form in lexicon.get("proper", ()):
-            if form not in index:
-                continue
-            for s in np.unique(owner[ids == index[form]]).tolist():
-                lower = sum(
-                    1
-                    for match in _WORD.finditer(self.texts[s])
-                    if not match.group()[:1].isupper() and _fold(match.group()) == form
-                )
-                rows += [s] * lower
-                cols += [index[form]] * lower
-        found = count_matrix(
-            np.array(rows, dtype=np.int64),
-            np.array(cols, dtype=np.int64),
-            (len(self.texts), len(vocabulary)),
-        )
-        return sp.csr_matrix(found @ per_word)
+        present = [form for form in lexicon.get("proper", ()) if form in index]
+        if not present:
+            return sp.csr_matrix((len(self.texts), per_word.shape[1]), dtype=per_word.dtype)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, present)) + r")(?!\w)")
+        found = [(m.start(), index[m.group()]) for m in pattern.finditer(self.joined)]
+        at = np.array([position for position, _ in found], dtype=np.int64)
+        rows = np.searchsorted(self.offsets, at, side="right") - 1
+        cols = np.array([w for _, w in found], dtype=np.int64)
+        lower = count_matrix(rows, cols, (len(self.texts), len(vocabulary)))
+        return sp.csr_matrix(lower @ per_word)
+
+    @cached_property
+    def joined(self) -> str:
+        """The batch's texts end to end, one per line, for searches over all of them at once."""
+        return "\n".join(self.texts)
+
+    @cached_property
+    def offsets(self) -> np.ndarray:
+        """Where each text starts in :attr:`joined`."""
+        return np.cumsum([0] + [len(text) + 1 for text in self.texts[:-1]], dtype=np.int64)
 
     def _phrase_statements(self, phrases: dict[str, list]) -> np.ndarray:
         """The statements where a phrase's first word is followed by its second."""
@@ -780,11 +784,14 @@ def _quantifier_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np
     return columns, why
 
 
-_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?<![\d.,])\b(1[89]\d\d|20\d\d)\b(?![.,]?\d)")
+# Four digits from 1800 to 2099 that are not part of a longer number ("12.2019", "2019,5"); the
+# digits come first in the pattern and what may not precede them is checked behind, so that the
+# search skips other characters in C.
+_YEAR = re.compile(r"((?:1[89]|20)\d\d)(?<![\w.,]\d{4})(?![.,]?\d|\w)")
 _CLOCK = re.compile(
     r"\b([01]?\d|2[0-3])(?: ?h ?([0-5]\d)?|:([0-5]\d))\b"  # 14 h, 14h30, 14:30
     r"|\b(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])\.?m\b",  # 2 pm, 10:30 a.m.
+    re.IGNORECASE,
 )
 TIME_KINDS = ("weekday", "month", "year", "clock", "part_of_day", "compass", "season")
 """The kinds of time and place the time family compares; time.tsv gives the words of all but
@@ -795,7 +802,7 @@ def _clock_minutes(match: re.Match[str]) -> int:
     """A clock time as minutes after midnight ("2 pm" -> 840)."""
     if match.group(1) is not None:
         return int(match.group(1)) * 60 + int(match.group(2) or match.group(3) or 0)
-    hour = int(match.group(4)) % 12 + (12 if match.group(6) == "p" else 0)
+    hour = int(match.group(4)) % 12 + (12 if match.group(6).lower() == "p" else 0)
     return hour * 60 + int(match.group(5) or 0)
 
 
@@ -804,15 +811,17 @@ def _time_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarr
     values = list(lexicon["values"])  # "kind=value"
     counts = pairs.batch.labels(lexicon, len(values)).tocoo()
     rows, cols = counts.row.tolist(), counts.col.tolist()
-    for s, text in enumerate(pairs.batch.texts):  # years and clock times, from digits
-        if _DIGIT.search(text) is None:
-            continue
-        folded_text = _fold(text)
-        found = [f"year={m.group(1)}" for m in _YEAR.finditer(folded_text)]
-        found += [f"clock={_clock_minutes(m)}" for m in _CLOCK.finditer(folded_text)]
-        for label in found:
-            rows.append(s)
-            cols.append(_column_of(values, label))
+    # Years and clock times, read from digits: one search over the batch's texts end to end,
+    # each match then given to the statement it falls in.
+    column = {value: k for k, value in enumerate(values)}
+    found = [(m.start(), f"year={m.group(1)}") for m in _YEAR.finditer(pairs.batch.joined)]
+    found += [
+        (m.start(), f"clock={_clock_minutes(m)}") for m in _CLOCK.finditer(pairs.batch.joined)
+    ]
+    at = np.array([position for position, _ in found], dtype=np.int64)
+    rows += (np.searchsorted(pairs.batch.offsets, at, side="right") - 1).tolist()
+    cols += [column.setdefault(label, len(column)) for _, label in found]
+    values = list(column)
     present = (
         _binary(
             np.array(rows, dtype=np.int64),
@@ -854,13 +863,6 @@ def _time_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarr
         ]
 
     return columns, why
-
-
-def _column_of(values: list[str], label: str) -> int:
-    """The column of a label, appended the first time it is seen."""
-    if label not in values:
-        values.append(label)
-    return values.index(label)
 
 
 def _quantity_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
@@ -1205,17 +1207,40 @@ class CueFeaturizer(TransformerMixin, BaseEstimator):
         tags.input_tags.string = True  # pairs of statements: an (n, 2) array of text
         return tags
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The lexicons are saved as one JSON string: skops stores a string at once, where it
+        builds a dict of thousands of forms one node at a time (seconds to load a model)."""
+        state = dict(super().__getstate__())  # a copy: object.__getstate__ returns __dict__
+        if "lexicons_" in state:
+            state["lexicons_"] = json.dumps(state["lexicons_"], ensure_ascii=False)
+        return state
+
     def __setstate__(self, state: dict[str, Any]) -> None:
-        """Read a model saved by an earlier stance too: its families had no parameters and no
-        lexicons, so they take the defaults and the packaged lexicons (its classifier then
-        refuses the new columns with a message, see stance.model)."""
+        """Read the lexicons back from their JSON, and a model saved by an earlier stance too:
+        its families had no parameters and no lexicons, so they take the defaults and the
+        packaged lexicons (its classifier then refuses the new columns with a message, see
+        stance.model)."""
         state = dict(state)
+        if isinstance(state.get("lexicons_"), str):
+            state["lexicons_"] = _thawed(json.loads(state["lexicons_"]))
         for name, parameter in inspect.signature(type(self).__init__).parameters.items():
             if name != "self":
                 state.setdefault(name, parameter.default)
         super().__setstate__(state)
         if not hasattr(self, "lexicons_"):
             self.fit()
+
+
+def _thawed(lexicons: dict[str, dict]) -> dict[str, dict]:
+    """Lexicons read back from JSON with their tuples again (JSON has lists only)."""
+    for lexicon in lexicons.values():
+        lexicon["phrases"] = {
+            head: [(tuple(rest), label) for rest, label in found]
+            for head, found in lexicon["phrases"].items()
+        }
+        if "groups" in lexicon:
+            lexicon["groups"] = [tuple(group) for group in lexicon["groups"]]
+    return lexicons
 
 
 def _one_family(name: str, family: str) -> type[CueFeaturizer]:
