@@ -238,6 +238,12 @@ def test_the_same_time_agrees_and_one_time_on_one_side_is_no_clash():
         ("Le Brésil a battu l'Argentine.", "L'Argentine a battu le Brésil.", True, False),
         ("Macron met Merkel in Berlin.", "Merkel met Macron in Berlin.", False, True),
         ("Dupont a rencontré Martin hier.", "Martin a rencontré Dupont hier.", False, True),
+        (
+            "Nadia Belkacem a rencontré Paul Roux.",
+            "Paul Roux a rencontré Nadia Belkacem.",
+            False,
+            True,
+        ),
         ("Germany beat France 2-1.", "Germany beat France 2-1.", False, False),
         ("Germany beat France.", "Spain beat Italy.", False, False),
     ],

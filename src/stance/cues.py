@@ -995,9 +995,17 @@ def _reversed_names(text_a: str, text_b: str) -> dict[tuple[str, str], list[str]
     for k, one in enumerate(shared):
         for two in shared[k + 1 :]:
             if at_b[two] < at_b[one]:
-                found[(one, two)] = (
-                    words_a[at_a[one] + 1 : at_a[two]] + words_b[at_b[two] + 1 : at_b[one]]
-                )
+                # The words between, names aside ("Nadia Belkacem a rencontré Julien Marchetti").
+                between = [
+                    word
+                    for words, names, start, end in (
+                        (words_a, names_a, at_a[one], at_a[two]),
+                        (words_b, names_b, at_b[two], at_b[one]),
+                    )
+                    for word, name in zip(words[start + 1 : end], names[start + 1 : end])
+                    if not name
+                ]
+                found[(one, two)] = between
     return found
 
 
