@@ -56,7 +56,7 @@ def test_param_values_are_read_by_the_type_of_the_parameter():
     assert parse_params(["C=2"])["C"] == 2.0
     assert parse_params(["gate=neutral", "clf__estimator__C=3"])["clf__estimator__C"] == 3.0
     assert parse_params(["clf__class_weight=balanced"])["clf__class_weight"] == "balanced"
-    assert parse_params(["features__negation=drop"])["features__negation"] == "drop"
+    assert parse_params(["features__cues=drop"])["features__cues"] == "drop"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_param_values_are_read_by_the_type_of_the_parameter():
         ("word_ngram_range=3,1", "lower boundary larger than the upper boundary"),
         ("clf__nope=1", "clf takes clf__C, clf__class_weight"),
         ("clf__solver=fast", "'solver' parameter of LogisticRegression must be a str among"),
-        ("features__negation=off", "expected drop or passthrough"),
+        ("features__cues=off", "expected drop or passthrough"),
         ("C", "expected KEY=VALUE"),
     ],
 )
@@ -176,7 +176,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-PARAM_NAMES = [*recipe_defaults(), "clf__class_weight", "clf__solver", "features__negation"]
+PARAM_NAMES = [*recipe_defaults(), "clf__class_weight", "clf__solver", "features__cues"]
 
 
 @pytest.fixture(scope="module")
