@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sklearn.pipeline import Pipeline
 
 import stance
 from stance.api import one_blas_thread
 from stance.data import read_pairs
+from stance.model import DEFAULT_MODEL_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_DATA = sorted((ROOT / "data").glob("pairs.*.jsonl"))
@@ -31,16 +34,29 @@ SMALL = {"max_word_features": 3000, "max_char_features": 3000, "min_df": 1}
 
 @pytest.fixture(scope="session")
 def own_pairs() -> tuple[list[tuple[str, str]], list[str]]:
-    """All labelled pairs the team wrote in data/, as (pairs, labels)."""
+    """All labelled pairs the project wrote in data/, as (pairs, labels)."""
     rows = [row for path in OWN_DATA for row in read_pairs(str(path))]
     return [(r["a"], r["b"]) for r in rows], [r["label"] for r in rows]
 
 
 @pytest.fixture(scope="session")
 def small_model(own_pairs):
-    """A Pipeline fitted on the team's pairs with small vocabularies."""
+    """A Pipeline fitted on the project's pairs with small vocabularies."""
     pairs, labels = own_pairs
-    return stance.make_pipeline(**SMALL).fit(pairs, labels)
+    return stance.build_pipeline(**SMALL).fit(pairs, labels)
+
+
+@pytest.fixture(scope="session")
+def shipped_model() -> Callable[[str], Pipeline]:
+    """``shipped_model(file)``: a shipped model (models/), loaded once per test run."""
+    loaded: dict[str, Pipeline] = {}
+
+    def load(file: str = DEFAULT_MODEL_FILE) -> Pipeline:
+        if file not in loaded:
+            loaded[file] = stance.load_model(default=file)
+        return loaded[file]
+
+    return load
 
 
 @pytest.fixture(scope="session")

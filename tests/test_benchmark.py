@@ -72,7 +72,7 @@ def test_a_hypothesis_only_model_sees_nothing_of_statement_a(own_pairs):
     blank = benchmark.hypothesis_only(benchmark.Split(pairs, labels, [""] * len(pairs)))
     # what the classifier of the hypothesis-only model is given: the features, fitted as in
     # training on the blanked pairs
-    features = stance.make_pipeline(**SMALL).named_steps["features"].fit(blank.pairs)
+    features = stance.build_pipeline(**SMALL).named_steps["features"].fit(blank.pairs)
     X = features.transform(blank.pairs).tocsc()
     names = list(features.get_feature_names_out())
     # what needs both sides is zero: the product, the cosines, the smaller side's counts
@@ -131,7 +131,7 @@ def test_a_topic_split_shares_no_headline_or_body_and_drops_straddling_pairs():
 
 
 def test_the_fnc1_recipe_gates_unrelated_with_balanced_weights():
-    pipeline = benchmark.build_pipeline(benchmark.FNC_PARAMS)
+    pipeline = benchmark.pipeline_from_params(benchmark.FNC_PARAMS)
     clf = pipeline.named_steps["clf"]
     assert clf.gate == "unrelated" and clf.estimator.class_weight == "balanced"
     assert clf.estimator.C == 3
@@ -150,7 +150,7 @@ def test_params_are_literals_where_they_can_be_and_reach_nested_steps():
         [("C", "3"), ("cues", "('negation',)"), ("clf__class_weight", "balanced")],
     )
     assert params == {"C": 3, "cues": ("negation",), "clf__class_weight": "balanced"}
-    pipeline = benchmark.build_pipeline({**params, "features__cues__cap": 5})
+    pipeline = benchmark.pipeline_from_params({**params, "features__cues__cap": 5})
     assert pipeline.named_steps["clf"].C == 3
     assert pipeline.named_steps["clf"].class_weight == "balanced"
     cues = dict(pipeline.named_steps["features"].transformer_list)["cues"]
@@ -181,7 +181,7 @@ def test_the_group_lists_every_benchmark():
 
 def test_speed_json_is_one_object_on_the_last_line(own_pairs, tmp_path):
     pairs, labels = own_pairs
-    tiny = stance.make_pipeline(**SMALL, cues=()).fit(pairs[:150], labels[:150])
+    tiny = stance.build_pipeline(**SMALL, cues=()).fit(pairs[:150], labels[:150])
     path = tmp_path / "tiny.skops"
     stance.save_model(tiny, path, {"note": "test"})
     result = CliRunner().invoke(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import stance
 from stance import __version__
 from stance.cli import cli
 from stance.model import card_path
@@ -30,7 +34,7 @@ def run(*args: str, input: str | None = None):
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
-    """A model trained through the CLI on the team's own pairs, holding out 20 %."""
+    """A model trained through the CLI on the project's own pairs, holding out 20 %."""
     model = tmp_path_factory.mktemp("cli") / "m.skops"
     result = run("train", *map(str, OWN_DATA), "-o", str(model), *PARAMS)
     assert result.exit_code == 0, result.output
@@ -194,15 +198,34 @@ def test_version():
     assert run("--version").stdout.strip() == f"stance, version {__version__}"
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_is_not_an_error(model_path, tmp_path):
     # `stance score -i pairs.jsonl | head`: the pipe closes while stance still writes.
     pairs = tmp_path / "pairs.jsonl"
     row = {"a": "Les prix ont augmenté de 5 %.", "b": "Les prix ont baissé."}
     pairs.write_text((json.dumps(row) + "\n") * 20_000, encoding="utf-8")
     command = [sys.executable, "-m", "stance", "score", "-m", str(model_path), "-i", str(pairs)]
+    command += ["--jobs", "1"]  # what it tests is the pipe, not the workers
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     assert json.loads(proc.stdout.readline())["label"]
     proc.stdout.close()
     assert proc.wait(timeout=120) == 1  # click's status for a closed pipe; not 2, an error
     assert proc.stderr.read() == b""
+
+
+def test_library_messages_name_no_option():
+    """Only the CLI knows its options: a StanceError raised outside stance.cli names none (the
+    CLI adds the option from the error's ``param``)."""
+    package = Path(stance.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if "cli" in path.relative_to(package).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "StanceError":
+                for part in ast.walk(node):
+                    text = part.value if isinstance(part, ast.Constant) else None
+                    if isinstance(text, str) and re.search(r"(^|\s)--?[a-z]", text):
+                        found.append(f"{path.name}:{node.lineno}: {text}")
+    assert not found

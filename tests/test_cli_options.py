@@ -474,7 +474,7 @@ def test_the_command_line_loads_models_through_a_lean_skops_with_the_same_check(
     from stance.model import save_model
 
     pairs, labels = own_pairs
-    other = stance.make_pipeline(**SMALL).fit(pairs, labels)
+    other = stance.build_pipeline(**SMALL).fit(pairs, labels)
     features = other.named_steps["features"].transform(pairs)
     other.steps[-1] = ("clf", SGDClassifier(loss="log_loss", random_state=0).fit(features, labels))
     save_model(other, tmp_path / "sgd.skops", {})

@@ -108,7 +108,7 @@ def test_pairs_cli_takes_neighbours(tmp_path):
 
 @pytest.fixture
 def shards(tmp_path, own_pairs):
-    """Four shards of the team's pairs (about 2,000 pairs each, repeated), JSONL and CSV."""
+    """Four shards of the project's pairs (about 2,000 pairs each, repeated), JSONL and CSV."""
     folder = tmp_path / "shards"
     folder.mkdir()
     rows = [{"id": n, "a": a, "b": b} for n, (a, b) in enumerate(own_pairs[0] * 14)]
@@ -140,7 +140,7 @@ def test_sharded_scoring_refuses_to_overwrite_or_to_collide(small_model, shards,
     inputs = api.shard_paths(str(shards))
     api.score_shards(small_model, inputs, out)
     before = _outputs(out)
-    with pytest.raises(StanceError, match="--force"):
+    with pytest.raises(StanceError, match="already exists"):
         api.score_shards(small_model, inputs, out)
     assert _outputs(out) == before
     twin = tmp_path / "other" / "part-0.csv"
@@ -163,6 +163,7 @@ def test_score_cli_shards_need_an_output_folder(model_path, shards, tmp_path):
     assert "from 4 shards" in result.stderr and len(list(out.iterdir())) == 4
 
 
+@pytest.mark.slow
 def test_without_a_scheduler_nothing_needs_dask(model_path, shards, tmp_path):
     """dask is blocked from importing; local scoring and scanning still work, and asking for a
     scheduler says how to install it."""
@@ -183,11 +184,12 @@ def test_without_a_scheduler_nothing_needs_dask(model_path, shards, tmp_path):
     asked = stance("scan", "-m", str(model_path), "--scheduler", "local", str(ARTICLES))
     assert asked.returncode == 2
     assert asked.stderr.strip() == (
-        "stance: error: --scheduler local: a dask cluster needs dask: pip install 'stance[dask]' "
+        "stance: error: --scheduler: a dask cluster needs dask: pip install 'stance[dask]' "
         "(or dask[distributed])"
     )
 
 
+@pytest.mark.slow
 def test_worker_processes_never_import_dask(small_model, tmp_path, write):
     """A run spread over local worker processes goes through joblib's own backend: dask is
     blocked from importing, and the output is still that of one process."""
@@ -214,6 +216,19 @@ def test_worker_processes_never_import_dask(small_model, tmp_path, write):
     assert spread.read_bytes() == alone.read_bytes()
 
 
+@pytest.mark.slow
+def test_loading_and_scoring_leave_dask_unimported(model_path):
+    """dask installed and not blocked: still nothing imports it (skops, on import, walks every
+    scikit-learn module, and one imports dask; stance.model keeps it out)."""
+    code = (
+        "import sys, stance\n"
+        f"stance.load_model({str(model_path)!r}).predict_proba([('Il pleut.', 'Il fait sec.')])\n"
+        "assert 'dask' not in sys.modules and 'distributed' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
 # --- worker processes on this machine: the output of one process, byte for byte --------------
 
 
@@ -225,6 +240,7 @@ def small_pieces(monkeypatch):
     monkeypatch.setattr(api, "PAIRS_PER_TASK", 700)
 
 
+@pytest.mark.slow
 def test_worker_processes_score_a_file_as_one_process(small_model, shards, tmp_path, small_pieces):
     source = str(shards / "part-0.jsonl")
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
@@ -235,6 +251,7 @@ def test_worker_processes_score_a_file_as_one_process(small_model, shards, tmp_p
     assert two.read_bytes() == one.read_bytes() == (tmp_path / "batched.jsonl").read_bytes()
 
 
+@pytest.mark.slow
 def test_worker_processes_score_shards_as_one_process(small_model, shards, tmp_path, small_pieces):
     inputs = api.shard_paths(str(shards))
     api.score_shards(small_model, inputs, tmp_path / "one", jobs=1)
@@ -242,12 +259,14 @@ def test_worker_processes_score_shards_as_one_process(small_model, shards, tmp_p
     assert _outputs(tmp_path / "two") == _outputs(tmp_path / "one")
 
 
+@pytest.mark.slow
 def test_worker_processes_scan_as_one_process(small_model, small_pieces):
     one = api.scan(small_model, [str(ARTICLES)], neighbours=10, jobs=1)
     two = api.scan(small_model, [str(ARTICLES)], neighbours=10, jobs=2)
     assert list(two.rows()) == list(one.rows()) and len(one) > api.MIN_PAIRS
 
 
+@pytest.mark.slow
 def test_cli_takes_jobs(model_path, tmp_path):
     args = ("scan", "-m", str(model_path), "--json", str(ARTICLES))
     assert run(*args, "--jobs", "2").stdout == run(*args, "--jobs", "1").stdout
@@ -280,6 +299,8 @@ def cluster():
         yield local, client
 
 
+@pytest.mark.dask
+@pytest.mark.slow
 def test_dask_scoring_equals_local_scoring(cluster, small_model, shards, tmp_path):
     local_cluster, _ = cluster
     inputs = api.shard_paths(str(shards / "*.jsonl"))
@@ -289,6 +310,8 @@ def test_dask_scoring_equals_local_scoring(cluster, small_model, shards, tmp_pat
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
 
 
+@pytest.mark.dask
+@pytest.mark.slow
 def test_dask_scan_equals_local_scan(cluster, small_model):
     local_cluster, _ = cluster
     local = api.scan(small_model, [str(ARTICLES)], neighbours=10, jobs=1)
@@ -298,6 +321,8 @@ def test_dask_scan_equals_local_scan(cluster, small_model):
     assert len(local) > 100
 
 
+@pytest.mark.dask
+@pytest.mark.slow
 def test_cli_scan_through_a_scheduler_address(cluster, model_path):
     local_cluster, _ = cluster
     args = ("scan", "-m", str(model_path), "--json", str(ARTICLES))
@@ -307,6 +332,8 @@ def test_cli_scan_through_a_scheduler_address(cluster, model_path):
     assert there.stdout == here.stdout
 
 
+@pytest.mark.dask
+@pytest.mark.slow
 def test_unreachable_scheduler_is_a_one_line_error(model_path, tmp_path):
     pytest.importorskip("distributed")
     result = run("scan", "-m", str(model_path), str(ARTICLES), "--scheduler", "tcp://127.0.0.1:9")
@@ -315,6 +342,8 @@ def test_unreachable_scheduler_is_a_one_line_error(model_path, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.dask
+@pytest.mark.slow
 def test_a_killed_worker_loses_and_duplicates_no_row(cluster, small_model, shards, tmp_path):
     """SIGKILL a worker while it scores a shard: the scheduler reruns that shard elsewhere and
     every output still holds exactly the rows of a local run, with no stray temporary file."""

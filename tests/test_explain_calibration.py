@@ -25,7 +25,7 @@ def test_ece_is_zero_when_confidence_matches_accuracy_and_large_when_it_does_not
 
 def test_calibrated_pipeline_is_still_one_pipeline_with_label_order(own_pairs):
     pairs, labels = own_pairs
-    model = stance.make_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
+    model = stance.build_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
     assert list(model.classes_) == list(stance.LABELS)
     np.testing.assert_allclose(model.predict_proba(pairs[:10]).sum(axis=1), 1.0)
     # Explained through the calibration: the shares are on the scale of the calibrated scores.
@@ -37,7 +37,7 @@ def test_calibrated_pipeline_is_still_one_pipeline_with_label_order(own_pairs):
 
 def test_calibrated_model_saves_and_loads_safely(own_pairs, tmp_path):
     pairs, labels = own_pairs
-    model = stance.make_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
+    model = stance.build_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
     save_model(model, tmp_path / "c.skops", {})
     loaded = stance.load_model(tmp_path / "c.skops")
     np.testing.assert_allclose(loaded.predict_proba(pairs[:5]), model.predict_proba(pairs[:5]))
@@ -69,7 +69,7 @@ def test_calibration_folds_group_siblings_so_memorised_statements_do_not_sharpen
             labels.append(label)
 
     def temperature_scale(fit) -> float:
-        model = fit(stance.make_pipeline(calibrate=True, cues=(), **SMALL))
+        model = fit(stance.build_pipeline(calibrate=True, cues=(), **SMALL))
         assert isinstance(model.named_steps["clf"].cv, StatementFolds)  # the parameter, kept
         return float(model.named_steps["clf"].calibrated_classifiers_[0].calibrators[0].beta_)
 

@@ -1,6 +1,6 @@
 """Statement extraction: frames, speakers, pronouns, clause spans, files, and measured accuracy.
 
-Every example sentence here is written for these tests; none comes from the team's articles or
+Every example sentence here is written for these tests; none comes from the project's articles or
 from the showcase article, which is only read (when present) from ../shared/coverage.
 """
 
@@ -496,7 +496,7 @@ def test_a_pronoun_opening_a_claim_keeps_its_referent():
 @pytest.mark.parametrize(
     "text",
     [
-        "The team left early, saying goodbye to nobody.",  # no content introduced
+        "The crew left early, saying goodbye to nobody.",  # no content introduced
         "Ils sont partis tôt, ajoutant du sel à la blessure.",
     ],
 )
@@ -770,7 +770,7 @@ def test_hard_wrapped_lines_are_not_sentence_ends():
 
 def test_sentence_spans_agree_with_pysbd_char_spans():
     """Spans are found by a forward search instead of pysbd's char_span=True (see
-    _sentences): on the team's articles they must be the same, so a pysbd upgrade that
+    _sentences): on the project's articles they must be the same, so a pysbd upgrade that
     changes its sentences shows up here."""
     for path in sorted(ARTICLES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

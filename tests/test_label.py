@@ -52,7 +52,7 @@ PAIRS = [
     ),
     pair(  # no id: label_pairs derives a stable one from the two texts
         None,
-        statement("match.txt#1", "the coach", "said", "The team plays on Sunday.", "en"),
+        statement("match.txt#1", "the coach", "said", "The club plays on Sunday.", "en"),
         statement("match-fr.txt#2", "l'entraîneur", "a indiqué", "Le match est annulé.", "fr"),
         0.35,
     ),
@@ -118,7 +118,7 @@ def test_labels_are_written_in_order_with_all_columns_and_the_output_trains(pair
 
     ds = read_pairs(out)  # validates a, b and every label
     assert ds["label"] == ["contradict", "agree", "neutral", "contradict"]
-    model = stance.make_pipeline(**SMALL).fit(list(zip(ds["a"], ds["b"])), ds["label"])
+    model = stance.build_pipeline(**SMALL).fit(list(zip(ds["a"], ds["b"])), ds["label"])
     assert len(model.predict([("Le pont a rouvert.", "Le pont reste fermé.")])) == 1
 
 
@@ -211,7 +211,8 @@ def test_everything_labelled_says_so(pairs_file, out):
     run(pairs_file, out, "a", "a", "s", "a")
     result, text = run(pairs_file, out, "a")
     assert shown(text) == []
-    assert "all pairs done: 3 labelled, 1 skipped (--retry-skipped shows them again)" in text
+    assert "all pairs done: 3 labelled, 1 skipped" in text
+    assert "--" not in text  # the library names no command-line option
     assert result == {"labelled": 0, "skipped": 1, "remaining": 0, "total": 3}
 
 

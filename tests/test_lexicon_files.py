@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from stance.behaviour.generate import lexicon_rows
+from stance.text import lexicon_rows
 
 from .conftest import ROOT
 

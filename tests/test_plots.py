@@ -52,5 +52,5 @@ def test_plot_without_matplotlib_says_how_to_install(model_path, tmp_path, monke
     result = run("evaluate", "-m", str(model_path), DATA, "--plot", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "stance: error: --plot needs matplotlib: pip install 'stance[plot]'"
+        "stance: error: --plot: plots need matplotlib: pip install 'stance[plot]'"
     )

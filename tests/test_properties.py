@@ -78,6 +78,12 @@ def test_news_like_pairs_swapped_in_a_batch_score_as_they_do_in_order(small_mode
     assert np.array_equal(small_model.predict_proba(pairs), small_model.predict_proba(swapped))
 
 
+# Each example of the two tests below runs the whole command line (model file read, output
+# written): fewer examples than the profile's keep them to seconds.
+CLI_EXAMPLES = 25
+
+
+@settings(max_examples=CLI_EXAMPLES)
 @given(a=statements, b=statements)
 def test_cli_score_never_shows_a_traceback(small_model, tmp_path_factory, a, b):
     model = tmp_path_factory.getbasetemp() / "prop.skops"
@@ -93,6 +99,7 @@ def test_cli_score_never_shows_a_traceback(small_model, tmp_path_factory, a, b):
         assert result.stderr.startswith("stance: error: ")
 
 
+@settings(max_examples=CLI_EXAMPLES)
 @given(rows=st.lists(st.tuples(statements, statements), min_size=1, max_size=4))
 def test_cli_score_file_never_shows_a_traceback(small_model, tmp_path_factory, rows):
     model = tmp_path_factory.getbasetemp() / "prop.skops"

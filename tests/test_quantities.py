@@ -20,7 +20,7 @@ from stance.quantities import (
     quantities,
 )
 from stance.quantities import change as change_rules
-from stance.text import guess_lang
+from stance.text import alternation, guess_lang
 
 INF = math.inf
 
@@ -662,18 +662,18 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_number_and_change_starts_match_the_plain_lookbehind_regexes(text):
     starters = re.compile(
-        rf"(?<![\w.,/:])\d|(?<![\w-])(?:{lexicon._alternation(lexicon._STARTERS)})(?!\w)",
+        rf"(?<![\w.,/:])\d|(?<![\w-])(?:{alternation(lexicon._STARTERS)})(?!\w)",
         re.IGNORECASE,
     )
     doc = parse._Doc(text, "fr")
     assert parse._candidates(doc) == [m.start() for m in starters.finditer(text)]
     for lang, table in (("fr", change_rules._FR_CHANGES), ("en", change_rules._EN_CHANGES)):
         stems = {stem for entry in table for stem in entry[0]}
-        verbs = re.compile(rf"(?<![\w-])(?:{lexicon._alternation(stems)})", re.IGNORECASE)
+        verbs = re.compile(rf"(?<![\w-])(?:{alternation(stems)})", re.IGNORECASE)
         expected = [m.start() for m in verbs.finditer(text)]
         assert change_rules._CHANGE_RULES[lang].candidates.starts(doc) == expected
     assert change_rules._ANY_CHANGE.found(doc) == bool(
-        re.search(rf"(?<![\w-])(?:{lexicon._alternation(change_rules._CHANGE_STEMS)})", text, re.I)
+        re.search(rf"(?<![\w-])(?:{alternation(change_rules._CHANGE_STEMS)})", text, re.I)
     )
 
 
@@ -805,3 +805,10 @@ def test_victims_of_one_fate_compare_and_of_two_fates_do_not():
     assert comparable(killed, only("Le bilan est de quatre morts."))
     assert comparable(killed, crowd)  # a count of people, as before: only not one thing
     assert "|dead" in kinds(killed) & kinds(only("Le bilan est de quatre morts."))
+
+
+def test_an_alternation_prefers_the_longest_word_and_reads_spaces_as_any_white_space():
+    pattern = re.compile(rf"(?:{alternation(['deux', 'deux cents', 'dix', 'd'])})$")
+    assert pattern.match("deux  cents") and pattern.match("dix") and pattern.match("d")
+    assert re.match(alternation(["deux", "deux cents"]), "deux cents").group() == "deux cents"
+    assert not pattern.match("deu")

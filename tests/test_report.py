@@ -30,7 +30,7 @@ HOSTILE = "<script>alert(1)</script> \"onmouseover=alert(2) x=\" &amp; 'single'"
 
 
 # --------------------------------------------------------------------------------------------
-# Helpers: statements, results, and a reader for the report.
+# Builders: statements, results, and a reader for the report.
 # --------------------------------------------------------------------------------------------
 def stmt(
     article: str,

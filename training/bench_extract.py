@@ -1,4 +1,4 @@
-"""Measure statement extraction (stance.extract) on the team's annotated articles, and its speed.
+"""Measure statement extraction (stance.extract) on the project's annotated articles, and its speed.
 
     python training/bench_extract.py                    # tables
     python training/bench_extract.py --json             # ... and one JSON object on the last line
@@ -31,7 +31,7 @@ statement standing as it does in a scan (``stance.pairs.statement_text``), score
 model: accuracy and macro-F1. On the held-out sets these are news pairs no model was
 trained on, the closest the repository has to what a user brings to ``stance score``.
 
-Speed: ``extract`` on the team's articles (and the showcase), one process, median of 3 rounds
+Speed: ``extract`` on the project's articles (and the showcase), one process, median of 3 rounds
 of 50 passes, in articles and characters per second.
 
 Measured on the 2-core development machine (2026-11-25), rule-based extractor: statement

@@ -26,11 +26,11 @@ measures, each step in a fresh process so that its peak resident memory is its o
   (``--json`` streams every pair in ranked order, so that peak is the scan's own, not its
   output's).
 
-It also reports, on the team's annotated articles (``data/articles``, ``data/articles-heldout``),
+It also reports, on the project's annotated articles (``data/articles``, ``data/articles-heldout``),
 the recall of the key's contradicting pairs among the candidates of exhaustive pairing and of
 nearest-neighbour pairing for several K.
 
-The machines here are shared and noisy; every figure is one run, side by side in one session.
+The machines here are shared and noisy; every figure is one run, side by side in one run.
 """
 
 from __future__ import annotations

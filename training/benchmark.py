@@ -14,8 +14,8 @@ With ``--json`` the last line of stdout is one JSON object whose keys are the fi
 nesting under the subcommand's name), so ``tail -n 1 | jq`` reads any of them. Corpora come from
 the shared data folder (``--data-dir`` or ``$STANCE_DATA_DIR``); nothing is copied into the
 repository. ``fnc1``, ``french`` and ``ablation`` train fresh pipelines with
-:func:`stance.model.make_pipeline`; ``--param KEY VALUE`` (repeatable) changes one parameter
-(a ``make_pipeline`` argument, a featurizer argument, or any nested ``step__param`` such as
+:func:`stance.model.build_pipeline`; ``--param KEY VALUE`` (repeatable) changes one parameter
+(a ``build_pipeline`` argument, a featurizer argument, or any nested ``step__param`` such as
 ``clf__class_weight balanced`` or ``features__cues__cap 5``) so that every figure in the
 docstrings below can be reproduced. ``--validate`` (and for ``fnc1`` ``--validate-topics``)
 scores on a held-out slice of the *training* data instead of the test sets: parameters are
@@ -24,14 +24,7 @@ chosen that way, never on a test set. The figures go into README.md by hand.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import random
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,10 +34,11 @@ from typing import Any
 import click
 import numpy as np
 import scipy.sparse as sp
+from bench_speed import cli_speed, speed, startup, stream  # training/, this script's folder
 from scipy.sparse.csgraph import connected_components
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedGroupKFold
-from train_default import PARAMS as SHIPPED_PARAMS  # training/, this script's folder
+from train_default import PARAMS as SHIPPED_PARAMS
 
 import stance
 from stance import behaviour
@@ -53,7 +47,7 @@ from stance.cues import CUE_FAMILIES
 from stance.data import LABELS, load, read_pairs
 from stance.errors import StanceError
 from stance.model import default_model_path, statement_group
-from stance.params import build_pipeline, parse_params
+from stance.params import parse_params, pipeline_from_params
 
 ROOT = Path(__file__).resolve().parents[1]
 Params = dict[str, Any]
@@ -159,7 +153,7 @@ def train_and_evaluate(
     same way and differ only in their data and parameters.
     """
     started = time.perf_counter()
-    pipeline = build_pipeline(params)
+    pipeline = pipeline_from_params(params)
     log(f"training on {len(train):,} pairs with {params or 'the defaults'}")
     with one_blas_thread():  # L-BFGS on one BLAS thread: ten times faster here
         pipeline.fit(train.pairs, train.labels)
@@ -277,132 +271,6 @@ def accuracy(model: Path, data_dir: str | None) -> dict[str, dict[str, float]]:
     return results
 
 
-def speed(model: Path, n_pairs: int = 10_000, repeats: int = 3) -> dict[str, float]:
-    """Load time, file size and scoring throughput (medians of ``repeats`` runs)."""
-    loads = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        pipeline = stance.load_model(model)
-        loads.append(time.perf_counter() - started)
-    # Distinct generated statements: the featurizer vectorises each distinct text once, so
-    # pairs cycling through a small set would flatter it.
-    pairs = [(r["a"], r["b"]) for r in map(json.loads, generated_pairs(n_pairs, seed=1))]
-    rates = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        pipeline.predict_proba(pairs)
-        rates.append(len(pairs) / (time.perf_counter() - started))
-    result = {
-        "pairs_per_s": round(statistics.median(rates)),
-        "load_s": round(statistics.median(loads), 3),
-        "model_mb": round(model.stat().st_size / 1e6, 2),
-    }
-    for key, value in result.items():
-        echo(f"{key:<16}{value:>10}")
-    return result
-
-
-def cli_speed(
-    model: Path, jobs: Sequence[int], n_pairs: int = 100_000, repeats: int = 3
-) -> dict[str, Any]:
-    """``stance score -i FILE -o FILE --jobs N`` in its own process on ``n_pairs`` generated
-    pairs, for each N, alternating N within each of ``repeats`` rounds so that a change in the
-    machine's load falls on every N alike: median wall time and rate per N, each rate as a
-    multiple of the first N's, the load average seen, and whether every output is identical."""
-    walls: dict[int, list[float]] = {n: [] for n in jobs}
-    loads = [os.getloadavg()[0]]
-    outputs: set[bytes] = set()
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "pairs.jsonl"
-        source.write_text("".join(generated_pairs(n_pairs, seed=1)), encoding="utf-8")
-        for _ in range(repeats):
-            for n in jobs:
-                target = Path(tmp) / f"scored-{n}.jsonl"
-                command = [sys.executable, "-m", "stance", "score", "-m", str(model)]
-                command += ["-i", str(source), "-o", str(target), "--force", "--jobs", str(n)]
-                started = time.perf_counter()
-                subprocess.run(command, check=True, capture_output=True)
-                walls[n].append(time.perf_counter() - started)
-                loads.append(os.getloadavg()[0])
-                outputs.add(hashlib.sha256(target.read_bytes()).digest())
-    first = statistics.median(walls[jobs[0]])
-    result: dict[str, Any] = {"cli_pairs": n_pairs, "identical_outputs": len(outputs) == 1}
-    echo(f"{'jobs':>6}{'median s':>10}{'pairs/s':>10}{'speed-up':>10}   walls")
-    for n in jobs:
-        wall = statistics.median(walls[n])
-        result[f"jobs_{n}"] = {
-            "median_s": round(wall, 2),
-            "pairs_per_s": round(n_pairs / wall),
-            "speedup": round(first / wall, 2),
-            "walls_s": [round(w, 2) for w in walls[n]],
-        }
-        cells = " ".join(f"{w:.1f}" for w in walls[n])
-        echo(f"{n:>6}{wall:>10.2f}{n_pairs / wall:>10,.0f}{first / wall:>9.2f}x   {cells}")
-    result["load_average"] = [round(x, 2) for x in loads]
-    echo(f"1-minute load average, before and after each run: {result['load_average']}")
-    echo(f"identical outputs: {result['identical_outputs']}")
-    return result
-
-
-PLACES = ["Lyon", "Nantes", "Tours", "Dakar", "Leeds", "Porto", "Quebec", "Liège", "Genoa"]
-WHO = ["le ministre", "la préfecture", "the union", "officials", "the company", "la police"]
-TEMPLATES = [
-    "Selon {who}, {n} personnes ont manifesté à {place} {day}.",
-    "{n} emplois seront supprimés à {place}, a annoncé {who} {day}.",
-    "The {place} plant will cut {n} jobs, {who} said {day}.",
-    "According to {who}, {n} people marched in {place} {day}.",
-    "Le trafic a repris à {place} {day}, a indiqué {who}.",
-    "Traffic in {place} is still halted, {who} said {day}.",
-]
-DAYS = ["lundi", "mardi", "on Monday", "on Friday", "jeudi soir", "this week"]
-
-
-def generated_pairs(n: int, seed: int = 0) -> Iterator[str]:
-    """``n`` JSON Lines pairs of short, varied news-style statements (numbers, places, days)."""
-    rng = random.Random(seed)
-
-    def statement() -> str:
-        return rng.choice(TEMPLATES).format(
-            who=rng.choice(WHO),
-            n=rng.randint(2, 90_000),
-            place=rng.choice(PLACES),
-            day=rng.choice(DAYS),
-        )
-
-    for i in range(n):
-        yield json.dumps({"id": i, "a": statement(), "b": statement()}, ensure_ascii=False) + "\n"
-
-
-def stream(model: Path, sizes: list[int]) -> dict[str, dict[str, float]]:
-    """Score ``n`` generated pairs through the CLI in its own process, for each size."""
-    echo(f"{'pairs':>12}{'wall s':>10}{'pairs/s':>12}{'peak MB':>12}")
-    results = {}
-    for n in sizes:
-        started = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "stance", "score", "-m", str(model), "-i", "-", "-o", "-"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            text=True,
-        )
-        assert proc.stdin is not None
-        for line in generated_pairs(n):
-            proc.stdin.write(line)
-        proc.stdin.close()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
-        if status:
-            raise SystemExit(f"stance score failed on {n:,} pairs (status {status})")
-        results[str(n)] = {
-            "pairs": n,
-            "wall_s": round(wall, 1),
-            "pairs_per_s": round(n / wall),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
-        }
-        echo(f"{n:>12,}{wall:>10.1f}{n / wall:>12,.0f}{usage.ru_maxrss / 1024:>12.1f}")
-    return results
-
-
 # ---------------------------------------------------------------------------------------------
 # FNC-1 with its own four labels and its own score
 # ---------------------------------------------------------------------------------------------
@@ -514,8 +382,8 @@ HYPOTHESIS_ONLY_TEST = "xnli-fr:test"
 FRENCH_PARAMS: Params = {k: v for k, v in SHIPPED_PARAMS.items() if k != "calibrate"}
 
 ABLATION_TESTS = FRENCH_TESTS[:4]
-TEAM_DATA = tuple(ROOT / "data" / f"pairs.{part}.jsonl" for part in ("fr", "en", "cross"))
-TEAM = "team pairs (5-fold)"
+OWN_DATA = tuple(ROOT / "data" / f"pairs.{part}.jsonl" for part in ("fr", "en", "cross"))
+OWN = "project pairs (5-fold)"
 
 
 def load_french(data_dir: str | None) -> tuple[Split, dict[str, Split]]:
@@ -630,32 +498,6 @@ def stream_command(model: str | None, sizes: str, as_json: bool) -> None:
     emit({"model": path.name, **stream(path, [int(s) for s in sizes.split(",")])}, as_json)
 
 
-STARTUP_COMMANDS = {
-    "stance --help": ["--help"],
-    "stance -V": ["-V"],
-    "stance score A B": ["score", "Le pont a rouvert lundi.", "Le pont reste fermé."],
-}
-
-
-def startup(runs: int, model: Path | None = None) -> dict[str, float]:
-    """Median wall time in seconds, over ``runs`` runs each, of the commands a person types
-    first, each in a new process as a shell would start it (the console script beside this
-    Python, else ``python -m stance``)."""
-    script = Path(sys.executable).with_name("stance")
-    base = [str(script)] if script.is_file() else [sys.executable, "-m", "stance"]
-    env = {**os.environ, **({"STANCE_MODEL": str(model)} if model else {})}
-    times = {}
-    for name, args in STARTUP_COMMANDS.items():
-        walls = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            subprocess.run([*base, *args], env=env, check=True, stdout=subprocess.DEVNULL)
-            walls.append(time.perf_counter() - started)
-        times[name] = round(statistics.median(walls), 3)
-        echo(f"{name:<20}{times[name]:>8.3f} s  (median of {runs})")
-    return times
-
-
 @main.command("startup")
 @click.option("--model", "-m", type=click.Path(exists=True, dir_okay=False), help="For score.")
 @click.option("--runs", default=5, show_default=True, type=click.IntRange(min=1))
@@ -709,7 +551,7 @@ def fnc1_command(
     \f
     Tried on the validation slice only (`fnc1 --validate`: 39,980 pairs of FNC-1 train to train
     on, 9,992 held out, no body on both sides), FNC score / macro-F1 (F1 of disagree); each row
-    is --body-chars N plus the parameters named, the others being make_pipeline's defaults
+    is --body-chars N plus the parameters named, the others being build_pipeline's defaults
     (C 1, no class weights; "balanced" is --param clf__class_weight balanced)::
 
         --body-chars 0 (whole bodies, up to MAX_CHARS)    88.24 / 0.669 (0.242)
@@ -873,17 +715,17 @@ def ablation_command(
     data_dir: str | None, params: tuple[tuple[str, str], ...], as_json: bool
 ) -> None:
     """Which cue families help: the French protocol (XNLI-fr, RTE3-FR, SICK-FR, GQNLI-FR test)
-    and the team's own pairs (5-fold cross-validation grouped by statement a), with all cues,
+    and the project's own pairs (5-fold cross-validation grouped by statement a), with all cues,
     none, each family dropped in turn and each family alone on top of TF-IDF."""
     base = collect_params(FRENCH_PARAMS, params)
     train, tests = load_french(data_dir)
     tests = {name: tests[name] for name in ABLATION_TESTS}
-    team = Split.concat([load_split(path, data_dir) for path in TEAM_DATA])
-    columns = [*ABLATION_TESTS, TEAM]
+    own = Split.concat([load_split(path, data_dir) for path in OWN_DATA])
+    columns = [*ABLATION_TESTS, OWN]
     result: dict[str, Any] = {}
     for row, row_params in ablation_rows(base).items():
         run = train_and_evaluate(row_params, train, tests)
-        scores = {**run.scores, TEAM: cross_validate(row_params, team)}
+        scores = {**run.scores, OWN: cross_validate(row_params, own)}
         result[row] = {c: {k: scores[c][k] for k in ("accuracy", "macro_f1")} for c in columns}
         echo(f"{row}: " + ", ".join(f"{c} {scores[c]['accuracy']:.3f}" for c in columns))
     print_table(

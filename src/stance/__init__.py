@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from .api import evaluate, score, score_file, train
     from .data import CORPORA, LABELS, iter_pairs, load, read_pairs
     from .features import PairFeaturizer
-    from .model import SCAN_MODEL_FILE, load_model, make_pipeline, read_card, save_model
+    from .model import (
+        SCAN_MODEL_FILE,
+        build_pipeline,
+        load_model,
+        make_pipeline,
+        read_card,
+        save_model,
+    )
 
 _LAZY = {
     "evaluate": "api",
@@ -38,6 +45,7 @@ _LAZY = {
     "read_pairs": "data",
     "PairFeaturizer": "features",
     "SCAN_MODEL_FILE": "settings",
+    "build_pipeline": "model",
     "load_model": "model",
     "make_pipeline": "model",
     "read_card": "model",
@@ -51,6 +59,7 @@ __all__ = [
     "PairFeaturizer",
     "StanceError",
     "__version__",
+    "build_pipeline",
     "evaluate",
     "iter_pairs",
     "load",

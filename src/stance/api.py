@@ -60,6 +60,7 @@ from .model import (
     read_card,
     save_model,
     statement_group,
+    verdict,
 )
 from .pairs import THRESHOLD, candidate_index, statement_text
 from .parallel import (
@@ -408,8 +409,8 @@ def _report(
 def one_blas_thread() -> threadpool_limits:
     """A context in which BLAS runs on one thread. The logistic regression's L-BFGS-B solver
     makes many tiny BLAS calls on vectors of a few tens of thousands of weights, where waking
-    OpenBLAS's threads costs more than the work (scipy issue #26137): on the 2-core development
-    machine a fit on the team's pairs took 9.2 s with two BLAS threads and 0.7 s with one."""
+    OpenBLAS's threads costs more than the work (scipy/scipy#26137): on the 2-core development
+    machine a fit on the project's pairs took 9.2 s with two BLAS threads and 0.7 s with one."""
     return threadpool_limits(limits=1, user_api="blas")
 
 
@@ -458,7 +459,7 @@ def train(
     pairs would otherwise count for little beside tens of thousands of NLI pairs.
     """
     if not 0 <= test_size < 1:
-        raise StanceError(f"the test size must be in [0, 1), got {test_size}")
+        raise StanceError(f"the test size must be in [0, 1), got {test_size}", param="test_size")
     # Everything that can be refused without the data is refused before it is read.
     check_output_path(output, force)
     check_output_path(card_path(output), force)
@@ -469,7 +470,8 @@ def train(
     unknown = set(weights) - set(data)
     if unknown:
         raise StanceError(
-            f"a weight is given to {sorted(unknown)[0]}, which is not in the training data"
+            f"a weight is given to {sorted(unknown)[0]}, which is not in the training data",
+            param="weights",
         )
     if Path(output).suffix != MODEL_SUFFIX:
         log(f"note: {output} will be a skops archive, stance's only model format")
@@ -620,14 +622,7 @@ def score(pipeline: Pipeline, pairs: Pairs) -> list[dict[str, Any]]:
     if not checked:
         return []
     proba = pipeline.predict_proba(checked)
-    return [_verdict(row) for row in proba]
-
-
-def _verdict(proba_row: np.ndarray) -> dict[str, Any]:
-    return {
-        "label": LABELS[int(np.argmax(proba_row))],
-        "probabilities": {label: round(float(p), 6) for label, p in zip(LABELS, proba_row)},
-    }
+    return [verdict(row) for row in proba]
 
 
 def _free_key(row: dict[str, Any], key: str) -> None:
@@ -728,7 +723,7 @@ def _scored_lines(
     for row, p in zip(rows, proba):
         _free_key(row, "label")
         _free_key(row, "probabilities")
-        records.append({**row, **_verdict(p)})
+        records.append({**row, **verdict(p)})
     if not as_text:
         return len(rows), records
     return len(rows), "".join(json_line(record) + "\n" for record in records)
@@ -795,9 +790,11 @@ def score_shards(
         if any(str(target) == t for _, t in work):
             raise StanceError(f"{source}: another shard also writes {target}; rename one")
         if target.exists() and target.resolve() == Path(source).resolve():
-            raise StanceError(f"{source}: its output would overwrite it; choose another -o")
+            raise StanceError(
+                f"{source}: its output would overwrite it; choose another output folder"
+            )
         if target.exists() and not force:
-            raise StanceError(f"{target}: already exists; pass --force to overwrite it")
+            raise StanceError(f"{target}: already exists", param="force")
         check_input_file(source)
         work.append((source, str(target)))
     out.mkdir(exist_ok=True)

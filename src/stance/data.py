@@ -519,9 +519,7 @@ CORPORA: dict[str, Corpus] = {
 def _load_corpus(name: str, data_dir: str | os.PathLike[str] | None) -> datasets.Dataset:
     root = resolve_data_dir(data_dir)
     if not root.is_dir():
-        raise StanceError(
-            f"{root}: data folder does not exist (give --data-dir or set {DATA_DIR_ENV})"
-        )
+        raise StanceError(f"{root}: data folder does not exist", param="data_dir")
     return _rows_to_dataset(CORPORA[name].read(root))
 
 

@@ -17,6 +17,7 @@ from sklearn.pipeline import Pipeline
 
 from .data import LABELS
 from .errors import StanceError
+from .model import verdict
 
 PARTS = {
     "sum": "in the pair",
@@ -97,8 +98,7 @@ def explain(pipeline: Pipeline, a: str, b: str, top: int = 8) -> dict[str, Any]:
         for note in step.explain(a, b)
     ]
     return {
-        "label": LABELS[k],
-        "probabilities": {label: round(float(p), 6) for label, p in zip(LABELS, proba)},
+        **verdict(proba),
         "explanation": {
             "toward": LABELS[k],
             "features": [

@@ -74,7 +74,7 @@ def open_text(path: str, encoding: str = "utf-8") -> Iterator[IO[str]]:
     UTF-8 input may start with a byte-order mark, which is dropped. A file whose first block holds
     a NUL byte is refused as binary. Bytes that are not valid in ``encoding`` raise
     :class:`UnicodeDecodeError` when read; callers turn it into a one-line error that names the
-    file and suggests ``--encoding``.
+    file (:func:`decode_error`).
     """
     if encoding.lower().replace("_", "-") in {"utf-8", "utf8"}:
         encoding = "utf-8-sig"
@@ -173,8 +173,8 @@ def decode_error(path: str, err: UnicodeDecodeError, encoding: str) -> StanceErr
     name = display_name(path)
     return StanceError(
         f"{name}: not valid {encoding} text (byte {err.start}: "
-        f"{err.object[err.start : err.start + 1]!r}); "
-        "if it is text in another encoding, name it with --encoding (for example latin-1)"
+        f"{err.object[err.start : err.start + 1]!r})",
+        param="encoding",
     )
 
 
@@ -208,7 +208,7 @@ def check_output_path(path: str | os.PathLike[str], force: bool, folder: bool = 
     if _is_stream(p):
         return p
     if p.exists() and not force:
-        raise StanceError(f"{p}: already exists; pass --force to overwrite it")
+        raise StanceError(f"{p}: already exists", param="force")
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise StanceError(f"{parent}: output folder does not exist")

@@ -26,8 +26,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import click
-
 from .data import LABELS, iter_pairs
 from .errors import StanceError
 from .fileio import STDIO, atomic_write, check_output_path, json_line
@@ -62,7 +60,7 @@ def skipped_path(output: str) -> str:
 def _append(path: str, data: bytes) -> None:
     """Append and fsync, so the bytes survive the process being killed the next instant.
 
-    The file is opened for each write rather than once per session: undo replaces the labels file
+    The file is opened for each write rather than once per run: undo replaces the labels file
     with a new one, and a handle kept open would go on writing to the replaced one.
     """
     with open(path, "ab") as fh:
@@ -197,7 +195,8 @@ def _check_output(pairs_path: str, output: str) -> None:
     input itself (appending labels to the pairs file would destroy it as input)."""
     if output == STDIO:
         raise StanceError(
-            "-o -: labels must go to a file, where they are kept as you give them and resumed"
+            "labels must go to a file, where they are kept as you give them and resumed",
+            param="output",
         )
     if Path(output).suffix.lower() in _UNTRAINABLE_SUFFIXES:
         raise StanceError(
@@ -303,7 +302,7 @@ def _read_key(getchar: Callable[[], str], echo: Callable[[str], None]) -> str:
     while True:
         try:
             key = getchar()
-        except (KeyboardInterrupt, EOFError):  # click raises these for Ctrl-C and Ctrl-D
+        except (KeyboardInterrupt, EOFError):  # a terminal's Ctrl-C and Ctrl-D
             return QUIT
         if key == "":
             return QUIT
@@ -313,11 +312,11 @@ def _read_key(getchar: Callable[[], str], echo: Callable[[str], None]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# The session
+# The labelling run
 # ---------------------------------------------------------------------------------------------
 
 
-class _Session:
+class _Labelling:
     """The state of one labelling run: the pairs, the two files, and the pairs still to show."""
 
     def __init__(
@@ -331,7 +330,7 @@ class _Session:
         self.index = {pid: i for i, (pid, _) in enumerate(pairs)}
         self.log = log
         self.skips = skips
-        self.given = 0  # labels given in this session and still in the file
+        self.given = 0  # labels given in this run and still in the file
         self.queue = deque(
             i
             for i, (pid, _) in enumerate(pairs)
@@ -378,7 +377,7 @@ class _Session:
         if rid in self.index and rid not in self.log.ids:
             self.queue.appendleft(self.index[rid])
 
-    def summary(self, retry_skipped: bool) -> str:
+    def summary(self) -> str:
         """The closing line: where the work stands, and whether running again has anything to do."""
         labelled, skipped, to_go = self.counts()
         if self.queue:
@@ -386,8 +385,7 @@ class _Session:
                 f"{labelled} labelled, {skipped} skipped, {to_go} to go: "
                 "run the same command to resume"
             )
-        again = " (--retry-skipped shows them again)" if skipped and not retry_skipped else ""
-        return f"all pairs done: {labelled} labelled, {skipped} skipped{again}"
+        return f"all pairs done: {labelled} labelled, {skipped} skipped"
 
 
 def label_pairs(
@@ -396,50 +394,51 @@ def label_pairs(
     *,
     encoding: str = "utf-8",
     retry_skipped: bool = False,
-    getchar: Callable[[], str] = click.getchar,
-    echo: Callable[[str], None] = click.echo,
+    getchar: Callable[[], str],
+    echo: Callable[[str], None],
 ) -> dict[str, int]:
     """Show each pair not yet labelled, read one key, and append the label to ``output``.
 
     Keys: a / c / n label the pair (agree, contradict, neutral); s skips it (remembered in
     ``<output>.skipped``; ``retry_skipped=True`` shows skipped pairs again); u removes the last
-    label in ``output``, from this session or an earlier one, and shows that pair again; q,
+    label in ``output``, from this run or an earlier one, and shows that pair again; q,
     Ctrl-C or the end of input stop. Any other key asks again. ``output`` is an append-only log
     (see the module docstring): every label is on disk before the next pair shows, and running
     the same call again resumes where this one stopped.
 
-    ``encoding`` is the pairs file's; the labels file is always UTF-8. ``getchar`` and ``echo``
-    are the terminal, replaceable for tests or another front end.
+    ``encoding`` is the pairs file's; the labels file is always UTF-8. ``getchar`` (one key
+    press; Ctrl-C and Ctrl-D may raise KeyboardInterrupt and EOFError) and ``echo`` (one line
+    out) are the terminal: the CLI passes click's, a test or another front end its own.
 
-    Returns ``{"labelled": labels given in this session (net of undo), "skipped": pairs of this
+    Returns ``{"labelled": labels given in this run (net of undo), "skipped": pairs of this
     file skipped and not labelled, "remaining": pairs neither labelled nor skipped, "total":
     records in output}``. Raises :class:`StanceError` for a bad pairs file, an output that is
     ``-``, the input itself or not JSON Lines, and a damaged labels file.
     """
     _check_output(pairs_path, output)
     pairs = _read_pairs(pairs_path, encoding)
-    session = _Session(
+    labelling = _Labelling(
         pairs, _LabelLog(output, echo), _SkipList(skipped_path(output)), retry_skipped
     )
     try:
-        _run(session, getchar, echo)
+        _run(labelling, getchar, echo)
     except KeyboardInterrupt:  # Ctrl-C outside getchar: every finished label is already on disk
         echo("")
-    echo(session.summary(retry_skipped))
-    _, skipped, to_go = session.counts()
+    echo(labelling.summary())
+    _, skipped, to_go = labelling.counts()
     return {
-        "labelled": session.given,
+        "labelled": labelling.given,
         "skipped": skipped,
         "remaining": to_go,
-        "total": len(session.log.records),
+        "total": len(labelling.log.records),
     }
 
 
-def _run(session: _Session, getchar: Callable[[], str], echo: Callable[[str], None]) -> None:
+def _run(labelling: _Labelling, getchar: Callable[[], str], echo: Callable[[str], None]) -> None:
     """Show, read a key, act, until the queue is empty or the person stops."""
-    while session.queue:
-        session.show(echo)
+    while labelling.queue:
+        labelling.show(echo)
         key = _read_key(getchar, echo)
         if key == QUIT:
             return
-        session.act(key, echo)
+        labelling.act(key, echo)

@@ -19,21 +19,24 @@ import hashlib
 import json
 import os
 import sys
+import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import sklearn
-import skops
 from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils import Tags
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from . import settings
 from .cues import CUE_FAMILIES, CUE_TYPES, CueFeaturizer
@@ -61,6 +64,7 @@ __all__ = [
     "SCAN_MODEL_FILE",
     "GatedClassifier",
     "StatementFolds",
+    "build_pipeline",
     "card_path",
     "default_model_path",
     "fit_pipeline",
@@ -68,6 +72,7 @@ __all__ = [
     "make_pipeline",
     "read_card",
     "save_model",
+    "verdict",
 ]
 
 
@@ -76,7 +81,7 @@ class StatementFolds(StratifiedGroupKFold):
     which pairs share a statement, and plain stratified folds when it does not.
 
     Calibration fits its temperature on predictions for rows the classifier was not trained
-    on. NLI corpora pair one premise with several hypotheses, and the team's pairs reuse a
+    on. NLI corpora pair one premise with several hypotheses, and the project's pairs reuse a
     statement too: in plain folds a row's siblings are in training, its predictions are too
     good, and the fitted temperature sharpens probabilities that were already too sharp.
     :func:`fit_pipeline` passes the groups; a caller who passes none (``cross_val_score`` on a
@@ -116,21 +121,29 @@ class GatedClassifier(ClassifierMixin, MetaEstimatorMixin, BaseEstimator):
         self.estimator = estimator
         self.gate = gate
 
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True  # TF-IDF features
+        return tags
+
     def fit(self, X: Any, y: Any, sample_weight: np.ndarray | None = None) -> GatedClassifier:
         """Fit the binary model on ``y == gate`` and the full model on ``y``."""
-        y = np.asarray(y)
+        X, y = validate_data(self, X, y, accept_sparse=("csr", "csc"))
+        check_classification_targets(y)
         self.classes_ = np.unique(y)
         if self.gate not in self.classes_:
             raise ValueError(f"gate {self.gate!r} is not among the labels {list(self.classes_)}")
+        if len(self.classes_) < 2:
+            raise ValueError(f"a classifier needs two labels or more, got one class: {y[0]!r}")
         self.gate_model_ = clone(self.estimator).fit(X, y == self.gate, sample_weight=sample_weight)
         self.full_model_ = clone(self.estimator).fit(X, y, sample_weight=sample_weight)
-        self.n_features_in_ = self.full_model_.n_features_in_
         return self
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """The binary model's probability of ``gate``; the rest shared out in the proportions
         the full model gives the other classes."""
-        check_is_fitted(self, "full_model_")
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse=("csr", "csc"), reset=False)
         is_gate = self.classes_ == self.gate
         p_gate = self.gate_model_.predict_proba(X)[:, list(self.gate_model_.classes_).index(True)]
         proba = self.full_model_.predict_proba(X)
@@ -141,7 +154,9 @@ class GatedClassifier(ClassifierMixin, MetaEstimatorMixin, BaseEstimator):
         return proba
 
     def predict(self, X: Any) -> np.ndarray:
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+        """The most probable class of each row."""
+        proba = self.predict_proba(X)  # first: it checks that the model is fitted
+        return self.classes_[proba.argmax(axis=1)]
 
 
 TRUSTED_TYPES: list[str] = [
@@ -160,7 +175,7 @@ TRUSTED_TYPES: list[str] = [
         TfidfVectorizer,
     )
 ] + [
-    # scikit-learn's own helpers inside a fitted CalibratedClassifierCV, which skops does not
+    # scikit-learn's own classes inside a fitted CalibratedClassifierCV, which skops does not
     # list by default because they are private
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._TemperatureScaling",
@@ -188,6 +203,16 @@ def _skops_io() -> Any:
             import skops.io
         finally:
             sklearn.utils.all_estimators = every_estimator
+    elif "skops.io" not in sys.modules and "dask" not in sys.modules:
+        # Walking all of scikit-learn imports dask wherever it is installed (through
+        # array_api_compat's dask support): most of a second, in every worker process too, for
+        # a library stance needs only on a dask cluster. dask is kept out while skops walks
+        # (nothing of it is an estimator skops lists).
+        sys.modules["dask"] = None  # type: ignore[assignment]  # import dask: ImportError
+        try:
+            import skops.io
+        finally:
+            del sys.modules["dask"]
     import skops.io
 
     return skops.io
@@ -196,7 +221,7 @@ def _skops_io() -> Any:
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-def make_pipeline(
+def build_pipeline(
     C: float = 1.0,
     max_iter: int = 2000,
     cues: tuple[str, ...] | list[str] = CUE_FAMILIES,
@@ -249,6 +274,29 @@ def make_pipeline(
     return Pipeline([("features", features), ("clf", clf)])
 
 
+def verdict(proba_row: np.ndarray) -> dict[str, Any]:
+    """A pair's verdict as stance reports it everywhere: ``{"label": the most probable label,
+    "probabilities": {label: p rounded to 6 places}}`` for one row of ``predict_proba``."""
+    return {
+        "label": LABELS[int(np.argmax(proba_row))],
+        "probabilities": {label: round(float(p), 6) for label, p in zip(LABELS, proba_row)},
+    }
+
+
+def make_pipeline(*args: Any, **kwargs: Any) -> Pipeline:
+    """Deprecated alias of :func:`build_pipeline`, kept for one release.
+
+    The old name hid scikit-learn's ``sklearn.pipeline.make_pipeline``, which takes steps, not
+    parameters, behind a function of another signature."""
+    warnings.warn(
+        "stance.make_pipeline is renamed stance.build_pipeline; the old name goes in the next "
+        "release",
+        FutureWarning,
+        stacklevel=2,
+    )
+    return build_pipeline(*args, **kwargs)
+
+
 def fit_pipeline(
     pipeline: Pipeline,
     pairs: Sequence[tuple[str, str]],
@@ -289,7 +337,7 @@ def library_versions() -> dict[str, str]:
     return {
         "stance": __version__,
         "scikit-learn": sklearn.__version__,
-        "skops": skops.__version__,
+        "skops": version("skops"),
         "numpy": numpy.__version__,
         "scipy": scipy.__version__,
     }
@@ -356,8 +404,8 @@ def load_model(
             f"{model_file}: not a skops model file; stance does not load pickle or joblib files, "
             "which can run code when loaded"
         )
+    skops_io = _skops_io()
     try:
-        skops_io = _skops_io()
         untrusted = set(skops_io.get_untrusted_types(data=payload)) - set(TRUSTED_TYPES)
         if untrusted:
             raise StanceError(

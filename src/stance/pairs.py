@@ -28,7 +28,7 @@ give comparable figures or both date something (:meth:`_Signals.relatedness`).
 Near-duplicates (text cosine at or above ``duplicate``: the same sentence reported twice), a
 statement paired with itself, and two statements of the same speaker in the same article (as
 the article writes them both; ``same_speaker`` keeps them) are dropped. The defaults were
-tuned on the team's annotated articles (``training/bench_extract.py`` prints the recall of the
+tuned on the project's annotated articles (``training/bench_extract.py`` prints the recall of the
 key's contradictions among the candidates).
 
 **Exhaustive or nearest neighbours.** By default every pair is measured: ``n (n - 1) / 2``
@@ -55,7 +55,6 @@ switch to it automatically.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -66,13 +65,13 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from . import quantities
 from .cues import proper_names, shorter_share, stems_and_reach
-from .extract import QUOTE_PAIRS, same_person
+from .extract import DENIAL_FORMS, QUOTE_PAIRS, same_person
 from .extract.lexicon import _MONTHS, _TIME_WORDS
 from .extract.speakers import _surname as surname
 from .settings import AUTO_NEIGHBOURS_ABOVE as AUTO_NEIGHBOURS_ABOVE
 from .settings import NEIGHBOURS as NEIGHBOURS
 from .settings import THRESHOLD as THRESHOLD
-from .text import guess_lang
+from .text import alternation, folded, guess_lang
 
 NAME_WEIGHT = 0.5
 QUANTITY_BONUS = 0.15
@@ -98,13 +97,9 @@ PAIRS_PER_CHUNK = 10_000
 10,000 are as fast."""
 
 
-# Attribution frames that deny what follows them: "a démenti", "nie", "conteste", "denied",
-# "rejected", "disputed" (any person or tense the extractor reports).
-DENIAL_CUE = re.compile(
-    r"\b(?:d[ée]men|ni(?:e|ent|é|ée|ait|aient)\b|contest|r[ée]fut|rejet|den(?:y|ies|ied)\b"
-    r"|reject|refut|disput|dismiss)",
-    re.IGNORECASE,
-)
+# Attribution frames that deny what follows them: "a démenti", "nie", "conteste", "denied"
+# (any form the extractor reports: stance.extract.DENIAL_FORMS).
+DENIAL_CUE = re.compile(rf"(?<!\w)(?:{alternation(DENIAL_FORMS)})(?!\w)", re.IGNORECASE)
 
 
 def statement_text(statement: Mapping[str, Any]) -> str:
@@ -192,8 +187,9 @@ def _common_binary(
     )
 
 
-def _binary(sets: list[set[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
-    """One row per set, one column per member; and the size of each set."""
+def _membership(sets: list[set[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Which sets hold which members: one 0/1 row per set, one column per member; and the
+    size of each set."""
     matrix = MultiLabelBinarizer(sparse_output=True).fit_transform(sets).astype(np.float32)
     return sp.csr_matrix(matrix), np.asarray(matrix.sum(axis=1)).ravel()
 
@@ -236,20 +232,20 @@ class _Signals:
     def __init__(self, statements: Sequence[Mapping[str, Any]]) -> None:
         claims = [statement_text(s) for s in statements]
         self.text = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, strip_accents="unicode"
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=folded
         ).fit_transform(claims)
         self.quote_names = [proper_names(s.get("quote") or statement_text(s)) for s in statements]
         self.kinds = [_quantity_kinds(c) for c in claims]
         self.story_names = _article_names(statements, self.quote_names)
-        self.names, self.names_size = _binary(self.quote_names)
-        self.quantity, _ = _binary(self.kinds)
+        self.names, self.names_size = _membership(self.quote_names)
+        self.quantity, _ = _membership(self.kinds)
         # What each claim gives a figure of, for the pairs of one story across languages (see
         # relatedness): the things its quantities count and whether it states a change; the
         # units of its quantities without a noun; the units of all its quantities.
         self.counted, self.bare, self.units = _common_binary(
             [_figures(c, k) for c, k in zip(claims, self.kinds)]
         )
-        self.story, self.story_size = _binary(self.story_names)
+        self.story, self.story_size = _membership(self.story_names)
         self.claims = claims
         self.stems, self.reached = stems_and_reach(claims)
         self.stem_sizes = np.diff(self.stems.indptr).astype(np.float64)
@@ -314,7 +310,7 @@ class _Signals:
         Also returns the IDF-weighted key matrix, whose row products are the pairs' *key
         strength* (rare shared keys, such as the name of a place, weigh most)."""
         keys = [
-            _words(claim)
+            _blocking_words(claim)
             | {f"n:{n}" for n in names}
             | {f"q:{k}" for k in kinds}
             | {f"s:{s}" for s in story}
@@ -363,10 +359,9 @@ class _Signals:
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> set[str]:
+def _blocking_words(text: str) -> set[str]:
     """Blocking keys of a claim: its case- and accent-folded words of 3+ letters, and numbers."""
-    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return {w for w in _WORD.findall(folded) if len(w) >= 3 or w.isdigit()}
+    return {w for w in _WORD.findall(folded(text)) if len(w) >= 3 or w.isdigit()}
 
 
 def candidate_index(

@@ -9,7 +9,7 @@ names, not a string iterated letter by letter), and the pipeline built from all 
 then checked against scikit-learn's own parameter constraints, so that ``C=-1`` or
 ``min_df=abc`` is refused in one line before a minute of training, not after it.
 
-Two kinds of names are accepted: the arguments of :func:`stance.model.make_pipeline` (``C``,
+Two kinds of names are accepted: the arguments of :func:`stance.model.build_pipeline` (``C``,
 ``cues``, ``cue_weight``, ``calibrate``, ``gate``, ``max_iter``, and the featurizer's
 ``min_df``, ``word_ngram_range``, ...) and any nested ``step__param`` of the pipeline they build
 (``clf__class_weight``, ``features__cues__cap``).
@@ -28,7 +28,7 @@ from sklearn.utils._param_validation import InvalidParameterError
 from .data import LABELS
 from .errors import StanceError
 from .features import PairFeaturizer
-from .model import make_pipeline
+from .model import build_pipeline
 
 TRUE = frozenset({"true", "yes", "1", "on"})
 FALSE = frozenset({"false", "no", "0", "off"})
@@ -38,9 +38,9 @@ Item = str | tuple[str, Any]
 
 
 def recipe_defaults() -> dict[str, Any]:
-    """The plain parameter names and their defaults: :func:`make_pipeline`'s arguments and the
+    """The plain parameter names and their defaults: :func:`build_pipeline`'s arguments and the
     featurizer's, in that order."""
-    signature = inspect.signature(make_pipeline)
+    signature = inspect.signature(build_pipeline)
     plain = {
         name: p.default
         for name, p in signature.parameters.items()
@@ -54,16 +54,16 @@ def known_params(base: Mapping[str, Any] | None = None) -> dict[str, Any]:
     plain names first, then each nested ``step__param`` (whose steps depend on ``base``: a
     gated model has ``clf__estimator__C``, a plain one ``clf__C``)."""
     plain = {**recipe_defaults(), **{k: v for k, v in (base or {}).items() if "__" not in k}}
-    pipeline = build_pipeline(base or {})
+    pipeline = pipeline_from_params(base or {})
     nested = {k: v for k, v in pipeline.get_params(deep=True).items() if "__" in k}
     return {**plain, **nested}
 
 
-def build_pipeline(params: Mapping[str, Any]) -> Pipeline:
-    """``make_pipeline`` with the plain parameters, then ``set_params`` with the nested ones."""
+def pipeline_from_params(params: Mapping[str, Any]) -> Pipeline:
+    """``build_pipeline`` with the plain parameters, then ``set_params`` with the nested ones."""
     plain = {k: v for k, v in params.items() if "__" not in k}
     nested = {k: v for k, v in params.items() if "__" in k}
-    return make_pipeline(**plain).set_params(**nested)
+    return build_pipeline(**plain).set_params(**nested)
 
 
 def split_item(item: Item) -> tuple[str, Any]:
@@ -152,7 +152,7 @@ def parse_params(
     if any("__" in k for k, _ in given):
         check_params(params, labels)  # the nested names depend on the plain ones
         nested = {
-            k: v for k, v in build_pipeline(params).get_params(deep=True).items() if "__" in k
+            k: v for k, v in pipeline_from_params(params).get_params(deep=True).items() if "__" in k
         }
         for key, value in given:
             if "__" not in key:
@@ -205,7 +205,7 @@ def check_params(params: Mapping[str, Any], labels: Sequence[str] | None = LABEL
     if gate is not None and labels is not None and gate not in labels:
         raise StanceError(f"parameter gate={gate!r}: expected one of {', '.join(labels)} or none")
     try:
-        pipeline = build_pipeline(params)
+        pipeline = pipeline_from_params(params)
         estimators = [pipeline, *_estimators(pipeline)]
         for estimator in estimators:
             if hasattr(estimator, "_parameter_constraints"):

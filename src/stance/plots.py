@@ -34,7 +34,9 @@ def write_plots(
     try:
         import matplotlib
     except ImportError:
-        raise StanceError("--plot needs matplotlib: pip install 'stance[plot]'") from None
+        raise StanceError(
+            "plots need matplotlib: pip install 'stance[plot]'", param="plot_dir"
+        ) from None
     matplotlib.use("Agg")  # files only, no display
     import matplotlib.pyplot as plt
 

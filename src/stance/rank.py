@@ -1,6 +1,6 @@
 """How ``stance scan`` orders the pairs it scored.
 
-``probability`` (the default, as issue 4 specifies the scan) ranks by the model's probability
+``probability`` (the default, as the scan is specified) ranks by the model's probability
 of contradiction. In a scan, that ranking suffers from *hubs*: a statement with a figure and a
 change word ("les prix de gros ont baissé d'environ 30 %") looks a little like a contradiction
 of every statement of its story, and fills the top of the list with its pairs. ``contrast``
@@ -38,7 +38,7 @@ from .settings import RANKS as RANKS
 
 HUB_WEIGHT = 1.0
 """CSLS's own weight (its score, 2 cos(x, y) - r(x) - r(y), halved). Checked on the first six
-of the team's labelled scan stories (data/scan-train) with the default model, which was not
+of the project's labelled scan stories (data/scan-train) with the default model, which was not
 trained on them: 17 of their 93 contradictions in the top 2k with 0 (plain probability), 16
 with 0.5, 20 with 1.0, 20 with 1.5. The differences are a few pairs, so CSLS's weight stays
 rather than one tuned on them."""

@@ -1,4 +1,6 @@
-"""Text helpers every stage shares: case and accent folding, and the language of a text.
+"""Text functions every stage shares: case and accent folding, the language of a text, word lists
+written as strings or read from the lexicon files (``lexicons/*.tsv``), regex alternations of
+words, and the names of the months (from ``lexicons/time.tsv``).
 
 French and English writers do not agree on accents ("évacués", "evacues"), nor do headlines in
 capitals: the cue lexicons, the counted-noun concepts and the stems that say whether two
@@ -10,6 +12,67 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from importlib.resources import files
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string, which is easier to read."""
+    return frozenset(words.split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    r"""A regex alternation of literal words, factored as a trie ("d(?:eux|ix)"); a space in a
+    word ("laissé entendre") matches any run of white space.
+
+    Python's regex engine tries the branches of an alternation one by one; a trie fails on the
+    first character instead of once per word, which makes scanning every statement several times
+    cheaper. Longer words are tried first, so that no word hides a longer one.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    """The regex of one trie node; the key "" marks the end of a word."""
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+def lexicon_rows(name: str) -> list[dict[str, list[str]]]:
+    """The lines of ``lexicons/<name>.tsv`` as ``{column: [forms]}``, in file order (the
+    shared lexicon format of ``lexicons/README.md``: a header, ``#`` comments, forms separated
+    by ``|``, the lemma first)."""
+    text = files("stance").joinpath(f"lexicons/{name}.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, (cell.split("|") for cell in line.split("\t")))) for line in lines[1:]]
+
+
+def _months(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The month names of ``lexicons/time.tsv`` in ``lang``: full names (each line's lemma) and
+    abbreviations (its other forms, without their full stop), as written there: English ones
+    capitalised ("may" is a verb, "march" a noun)."""
+    rows = [row for row in lexicon_rows("time") if row["kind"] == ["month"]]
+    names = frozenset(row[lang][0] for row in rows)
+    short = frozenset(form.rstrip(".") for row in rows for form in row[lang][1:])
+    return names, short - names
+
+
+MONTHS_FR, MONTH_ABBREVIATIONS_FR = _months("fr")
+MONTHS_EN, MONTH_ABBREVIATIONS_EN = _months("en")
 
 
 class _Uncombined(dict[int, int | None]):

@@ -35,6 +35,7 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from ..errors import StanceError
+from ..text import lexicon_rows
 
 Lang = Literal["fr", "en", "fr-en"]
 TestType = Literal["MFT", "INV", "DIR"]
@@ -130,15 +131,6 @@ def _read_jsonl(name: str) -> list[dict[str, Any]]:
             except json.JSONDecodeError as err:
                 raise StanceError(f"behaviour/{name}, line {number}: {err}") from None
     return records
-
-
-def lexicon_rows(name: str) -> list[dict[str, list[str]]]:
-    """The lines of ``lexicons/<name>.tsv`` as ``{column: [forms]}``, in file order (the
-    shared lexicon format: a header, ``#`` comments, forms separated by ``|``)."""
-    text = files("stance").joinpath(f"lexicons/{name}.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, (cell.split("|") for cell in line.split("\t")))) for line in lines[1:]]
 
 
 @cache

@@ -49,6 +49,33 @@ def _usage(err: click.UsageError) -> str:
     return f"{err.format_message()} (see {' '.join(['stance', *verb])} --help)"
 
 
+OPTION_HINTS = {
+    # The Python parameter a StanceError names -> how to set it on the command line.
+    "force": "pass --force to overwrite it",
+    "encoding": "if it is text in another encoding, name it with --encoding (e.g. latin-1)",
+    "data_dir": f"give --data-dir or set {DATA_DIR_ENV}",
+    "model": f"give one with -m or {MODEL_ENV}",
+}
+OPTION_NAMES = {
+    # The Python parameter a StanceError names -> the option whose value it is about.
+    "jobs": "--jobs",
+    "output": "-o",
+    "plot_dir": "--plot",
+    "scheduler": "--scheduler",
+    "test_size": "--test-size",
+    "weights": "--weight",
+}
+
+
+def with_option(err: StanceError) -> str:
+    """The library's message, with the command-line option that sets what it is about."""
+    if err.param in OPTION_HINTS:
+        return f"{err}; {OPTION_HINTS[err.param]}"
+    if err.param in OPTION_NAMES:
+        return f"{OPTION_NAMES[err.param]}: {err}"
+    return str(err)
+
+
 class _Group(click.Group):
     """Turns every error into one line, ``stance: error: ...`` on stderr, with exit status 2:
     StanceError and usage errors (a bad option value) alike; ``--debug``, anywhere on the line
@@ -72,7 +99,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except StanceError as err:
-            _fail(ctx, str(err))
+            _fail(ctx, with_option(err))
         except click.UsageError as err:
             _fail(ctx, _usage(err))
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
@@ -208,7 +235,7 @@ model_option = _model_option("shipped model")
 
 
 scan_model_option = _model_option(
-    f"the shipped scan model, {SCAN_MODEL_FILE}, trained also on the team's labelled scan pairs"
+    f"the shipped scan model, {SCAN_MODEL_FILE}, trained also on the project's labelled scan pairs"
 )
 
 
@@ -266,14 +293,11 @@ jobs_option = click.option(
 
 @contextlib.contextmanager
 def on_scheduler(scheduler: str | None) -> Iterator[None]:
-    """:func:`stance.parallel.cluster` for ``--scheduler``, its errors naming the option."""
+    """:func:`stance.parallel.cluster` for ``--scheduler``; its errors name the option through
+    their ``param``."""
     from ..parallel import cluster  # joblib (and numpy): only when work is sent out
 
-    with contextlib.ExitStack() as stack:
-        try:
-            stack.enter_context(cluster(scheduler))
-        except StanceError as err:
-            raise StanceError(f"--scheduler {scheduler}: {err}") from None
+    with cluster(scheduler):
         yield
 
 

@@ -47,4 +47,13 @@ def label(pairs_file: str, output: str, retry_skipped: bool, encoding: str) -> N
         raise StanceError("stance label reads keys from a terminal, and this process has none")
     from ..label import label_pairs
 
-    label_pairs(pairs_file, output, encoding=encoding, retry_skipped=retry_skipped)
+    result = label_pairs(
+        pairs_file,
+        output,
+        encoding=encoding,
+        retry_skipped=retry_skipped,
+        getchar=click.getchar,
+        echo=click.echo,
+    )
+    if result["skipped"] and not result["remaining"] and not retry_skipped:
+        click.echo("--retry-skipped shows the skipped pairs again")

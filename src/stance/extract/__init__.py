@@ -42,7 +42,7 @@ How it works, and why by rules:
    clause per speaker.
 
 A dependency parser (spaCy's small French model) was measured against these rules on the
-team's annotated articles: it was less accurate and more than ten times slower (figures in
+project's annotated articles: it was less accurate and more than ten times slower (figures in
 ``training/bench_extract.py``'s docstring), so pysbd is the only dependency.
 
 The package follows the rules' order: :mod:`.lexicon` (word lists and patterns),
@@ -71,11 +71,12 @@ its own language only when nothing is found in the article's.
 
 from .articles import extract, read_article
 from .evaluation import match_key, score_articles, score_extraction
-from .lexicon import QUOTE_PAIRS
+from .lexicon import DENIAL_FORMS, QUOTE_PAIRS
 from .speakers import same_person, speakers_agree
 from .statement import LANGS, Statement
 
 __all__ = [
+    "DENIAL_FORMS",
     "LANGS",
     "QUOTE_PAIRS",
     "Statement",

@@ -6,11 +6,16 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..text import (
+    MONTH_ABBREVIATIONS_EN,
+    MONTH_ABBREVIATIONS_FR,
+    MONTHS_EN,
+    MONTHS_FR,
+    alternation,
+    word_set,
+)
+
 _HERE = Path(__file__).resolve().parent
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 def _table(name: str) -> list[list[str]]:
@@ -191,7 +196,7 @@ _EN_FRAME_VERBS = {
 
 # English present forms that are also common nouns ("insurance claims", "estimates show"):
 # like French finite forms, accepted only in an unambiguous position.
-_EN_NOUNISH = _words(
+_EN_NOUNISH = word_set(
     "claims estimates states notes promises stresses pledges vows cautions puts "
     "protests objects recounts"
 )
@@ -200,15 +205,28 @@ _EN_NOUNISH = _words(
 # Verbs that frame a figure through a noun phrase ("put the toll at 14", "a chiffré à 40 le
 # nombre de ..."): a cue only when "at"/"à" follows within a few words, since "put the plan on
 # hold" or "a évalué la situation" report nothing.
-_FIGURE_VERBS = _words(
+_FIGURE_VERBS = word_set(
     "put puts chiffré chiffre chiffrent chiffrait chiffraient chiffra évalué évalue évaluent "
     "évaluait évaluaient évalua"
 )
-_FIGURE_AT = _words("at à au")
+_FIGURE_AT = word_set("at à au")
+
+
+# Reporting verbs that deny what follows them ("a démenti", "denied"): a denial's claim alone
+# says the opposite of what its speaker says, so the pairing reads it with its frame
+# (stance.pairs.statement_text). Participles, as the verb tables above name them.
+_DENIAL_PARTICIPLES = {"fr": ("nié", "démenti", "contesté"), "en": ("denied",)}
+DENIAL_FORMS = frozenset(
+    form
+    for lang, table in (("fr", _FR_VERBS), ("en", _EN_VERBS))
+    for participle in _DENIAL_PARTICIPLES[lang]
+    for form in (participle, *table[participle].split())
+)
+"""Every form of a denying reporting verb the extractor can report in a cue."""
 
 
 # Verbs whose object comes before "that"/"que": "told reporters that", "denied reports that".
-_OBJECT_VERBS = _words(
+_OBJECT_VERBS = word_set(
     "told tells informed assured reminded warned denied denies rejected dismissed promised "
     "convinced"
 )
@@ -220,10 +238,10 @@ _FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|auront)"
 _EN_AUX = r"(?:has|have|had)"
 
 
-_FR_AUX_WORDS = _words("a ont avait avaient aurait auraient aura auront est sont va vont doit")
+_FR_AUX_WORDS = word_set("a ont avait avaient aurait auraient aura auront est sont va vont doit")
 
 
-_EN_AUX_WORDS = _words("has have had is are was were will would")
+_EN_AUX_WORDS = word_set("has have had is are was were will would")
 
 
 # At most two adverbs between auxiliary and participle ("a cependant précisé", "has also said").
@@ -259,7 +277,7 @@ _INSERTION_END = {
 _INSERTION = re.compile(rf"(?:{_FR_INSERTIONS}|{_EN_INSERTIONS})", re.IGNORECASE)
 
 
-_NEGATIONS = _words("pas jamais plus not never ne n' n’ no")
+_NEGATIONS = word_set("pas jamais plus not never ne n' n’ no")
 
 
 # Stressed and subject pronouns, with what they say about the speaker.
@@ -280,51 +298,51 @@ _PRONOUNS = {
 }
 
 
-_SUBJECT_PRONOUNS = _words("il elle ils elles he she it they")
+_SUBJECT_PRONOUNS = word_set("il elle ils elles he she it they")
 
 
 # Words that show a clause of its own between a verb and its "that"/"que" ("told reporters
 # she had found no evidence that"): its subject, or a verb after it.
-_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | _words("there no nothing none aucun aucune rien personne")
+_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | word_set("there no nothing none aucun aucune rien personne")
 
 
-_CLAUSE_VERBS = _words("had has have was were is are avait avaient ont est était")
+_CLAUSE_VERBS = word_set("had has have was were is are avait avaient ont est était")
 
 
-_STRESSED_PRONOUNS = _words("lui elle eux elles him her them")
+_STRESSED_PRONOUNS = word_set("lui elle eux elles him her them")
 
 
-_RELATIVES = _words("qui who which that dont lequel laquelle lesquels lesquelles where whose où")
+_RELATIVES = word_set("qui who which that dont lequel laquelle lesquels lesquelles where whose où")
 
 
-_DETERMINERS = _words(
+_DETERMINERS = word_set(
     "le la les l' l’ un une des du de d' d’ son sa ses leur leurs ce cet cette ces plusieurs "
     "certains certaines quelques chaque notre nos votre vos aucun aucune tous toutes "
     "the a an its their his her this these those some several many our one each"
 )
 
 
-_FEMININE_DETERMINERS = _words("la une sa cette")
+_FEMININE_DETERMINERS = word_set("la une sa cette")
 
 
-_MASCULINE_DETERMINERS = _words("le un ce cet du")
+_MASCULINE_DETERMINERS = word_set("le un ce cet du")
 
 
-_PLURAL_DETERMINERS = _words("les des ces plusieurs certains certaines quelques leurs nos vos")
+_PLURAL_DETERMINERS = word_set("les des ces plusieurs certains certaines quelques leurs nos vos")
 
 
-_SINGULAR_DETERMINERS = _words("le la l' l’ un une son sa ce cet cette a an its his her this")
+_SINGULAR_DETERMINERS = word_set("le la l' l’ un une son sa ce cet cette a an its his her this")
 
 
-_INDEFINITE = _words("un une a an one")
+_INDEFINITE = word_set("un une a an one")
 
 
-_OBJECT_CLITICS = _words("l' l’")
+_OBJECT_CLITICS = word_set("l' l’")
 
 
 # Adverbs between a subject and its reporting verb ("he also said", "Le Goff later claimed"):
 # read with the verb, so that the subject is the name or the pronoun before them.
-_ADVERBS_BEFORE_CUE = _words("also later further again then")
+_ADVERBS_BEFORE_CUE = word_set("also later further again then")
 
 
 # A participle opening an aside between subject and verb ("X, élu en 2020, a dit").
@@ -333,50 +351,47 @@ _PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ée?s?|ue?s?|ie?s?|ed|ing)")
 
 # After a determiner a cue word is a noun or an adjective ("le juge", "an estimated 5,000");
 # after "was" a passive ("was told").
-_NOT_BEFORE_A_CUE = _DETERMINERS | _words("was were been be is are being")
+_NOT_BEFORE_A_CUE = _DETERMINERS | word_set("was were been be is are being")
 
 
-_SUBJECT_RELATIVES = _words("qui who which")
+_SUBJECT_RELATIVES = word_set("qui who which")
 
 
-_AS = _words("comme as")
+_AS = word_set("comme as")
 
 
 # "ceux de X", "celle de X": the demonstrative stands for the speaker named after it.
-_DEMONSTRATIVES = _words("ceux celle celui celles those that")
+_DEMONSTRATIVES = word_set("ceux celle celui celles those that")
 
 
-_DE = _words("de du des d' d’ of")
+_DE = word_set("de du des d' d’ of")
 
 
 # Prepositions that end a speaker's noun phrase ("la direction | dans un communiqué"); "de",
 # "à", "of" and "for" stay inside titles ("le secrétaire à la défense").
-_STOP_PREPOSITIONS = _words(
+_STOP_PREPOSITIONS = word_set(
     "dans lors devant pendant sur avec en par après avant depuis durant chez selon malgré "
     "on in at during outside after before from with via to while according"
 )
 
 
-_INTRO_WORDS = _words(
+_INTRO_WORDS = word_set(
     "dans en au aux à lors pendant après avant depuis sur selon pour chez par mais et or donc "
     "in on at during after before since for by from but and so yet however meanwhile also "
     "hier aujourd'hui yesterday today ainsi alors ensuite enfin cependant pourtant toutefois"
 )
 
 
-_TIME_WORDS = _words(
+_TIME_WORDS = word_set(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui "
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
 )
 
 
-_MONTHS = _words(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "january february march april may june july august september october november december"
-)
+_MONTHS = frozenset(month.lower() for month in MONTHS_FR | MONTHS_EN)
 
 
-_CONJUNCTIONS = _words("et mais or donc and but so yet while whereas")
+_CONJUNCTIONS = word_set("et mais or donc and but so yet while whereas")
 
 
 # A name after one of these is a place or an employer ("an analyst at Enerlys"), not a speaker.
@@ -385,11 +400,11 @@ _PREPOSITIONS = _STOP_PREPOSITIONS | _INTRO_WORDS
 
 # Words that show a chunk holds a clause, not just a noun phrase.
 _CLAUSE_WORDS = {
-    "fr": _words(
+    "fr": word_set(
         "est sont était étaient a ont avait avaient sera seront serait seraient va vont doit "
         "doivent peut peuvent fait font que qu' qu’ qui quand lorsque si car où dont"
     ),
-    "en": _words(
+    "en": word_set(
         "is are was were has have had will would can could may might must should does did "
         "that who which when while because if where"
     ),
@@ -397,14 +412,14 @@ _CLAUSE_WORDS = {
 
 
 # Parenthetical adverbs between a subject and its verb ("X, however, told ...").
-_PARENTHETICALS = _words(
+_PARENTHETICALS = word_set(
     "however though meanwhile also too cependant pourtant toutefois néanmoins enfin aussi "
     "lui elle eux lui-même elle-même"
 )
 
 
 # Capitalised titles that are not part of a person's name ("Interior Minister Nadia Benhamou").
-_TITLES = _words(
+_TITLES = word_set(
     "minister ministre president président présidente mayor maire prefect préfet préfète general "
     "général colonel commander commandant director directeur directrice secretary secrétaire "
     "spokesman spokeswoman spokesperson porte-parole chairman chairwoman chief chef senator "
@@ -419,7 +434,7 @@ _TITLES = _words(
 
 
 # Bodies and groups that make statements, for verbs that are also nouns ("L'opposition juge").
-_BODIES = _words(
+_BODIES = word_set(
     "gouvernement opposition syndicat syndicats ministère direction police gendarmerie parquet "
     "entreprise groupe association mairie préfecture commission fédération parti armée agence "
     "autorités experts spécialistes analystes habitants salariés manifestants élus sources "
@@ -429,16 +444,16 @@ _BODIES = _words(
 )
 
 
-_FEMININE_WORDS = _words(
+_FEMININE_WORDS = word_set(
     "spokeswoman chairwoman mrs ms miss madam madame mme mlle préfète présidente directrice "
     "sénatrice députée ambassadrice procureure princess queen lady"
 )
 
 
-_MASCULINE_WORDS = _words("spokesman chairman mr monsieur sir lord king prince")
+_MASCULINE_WORDS = word_set("spokesman chairman mr monsieur sir lord king prince")
 
 
-_NAME_PARTICLES = _words("de du des d' d’ le la van von der den da di del bin ben al el ibn")
+_NAME_PARTICLES = word_set("de du des d' d’ le la van von der den da di del bin ben al el ibn")
 
 
 # "selon les cas", "according to plan": the preposition names no source.
@@ -449,22 +464,17 @@ _NOT_SOURCES = re.compile(
 
 _SENTENCE_ABBREVIATIONS = {
     # Titles before a name, and months before a number, that pysbd's lists lack for news copy.
-    "fr": _words(
+    "fr": word_set(
         "dr pr mme mmes mlle mlles me mgr st ste gal cdt lt col janv févr avr juil sept oct nov déc"
     ),
-    "en": _words(
+    "en": word_set(
         "dr prof gen lt col maj capt sgt gov sen rep rev st mr mrs ms jan feb apr aug sept oct "
         "nov dec"
     ),
 }
 
 
-_MONTH_ABBREVIATIONS = _words("janv févr avr juil sept oct nov déc jan feb apr aug dec")
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so that "laissé entendre" wins over a prefix of it."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len)[::-1])
+_MONTH_ABBREVIATIONS = MONTH_ABBREVIATIONS_FR | {m.lower() for m in MONTH_ABBREVIATIONS_EN}
 
 
 def _compile_cues(
@@ -480,8 +490,8 @@ def _compile_cues(
     inverted2 = r"(?:-t-|-)(?P<pi2>il|elle|ils|elles|on)"
     return re.compile(
         rf"(?<![\w-])(?:(?P<aux>{aux})(?:{inverted})?(?P<adv>(?:,?\s+{adverbs}){{0,3}},?)\s+"
-        rf"(?P<pp>{_alternation(participles)})"
-        rf"|(?P<fin>{_alternation(finite)})(?:{inverted2})?)(?![\w-])",
+        rf"(?P<pp>{alternation(participles)})"
+        rf"|(?P<fin>{alternation(finite)})(?:{inverted2})?)(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -526,14 +536,14 @@ _FRAME_PARTICIPLES = frozenset(
 
 # Lower-cased words at which a cue can start (a hyphenated "a-t-il" counts by its first part).
 _CUE_STARTS = {
-    "fr": _words("a ont avait avaient aurait auraient aura auront")
+    "fr": word_set("a ont avait avaient aurait auraient aura auront")
     | {
         f.split()[0]
         for forms in (*_FR_VERBS.values(), *_FR_FRAME_VERBS.values())
         for f in forms.split()
     }
     | {f.split()[0] for forms in _FR_PHRASES.values() for f in forms},
-    "en": _words("has have had")
+    "en": word_set("has have had")
     | {
         w.lower()
         for w in (*_EN_VERBS, *_EN_VERBS.values(), *_EN_FRAME_VERBS, *_EN_FRAME_VERBS.values())
@@ -541,7 +551,7 @@ _CUE_STARTS = {
 }
 
 
-_SOURCE_STARTS = _words("selon d' d’ according pour de")
+_SOURCE_STARTS = word_set("selon d' d’ according pour de")
 
 
 # Source prepositions. "Pour X, ..." is one only at the start of a clause (checked in code);
@@ -633,7 +643,7 @@ _ADDRESSEE = (
 _SKIP_AFTER_CUE = re.compile(rf"(?:\s+|,\s*)*(?:{_DATE}|{_ADVERB}|{_ADDRESSEE})(?![\w-])")
 
 
-_THAT = _words("que qu' qu’ that")
+_THAT = word_set("que qu' qu’ that")
 
 
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|mais|et|or)\s+(?=\w)", re.IGNORECASE)
@@ -641,7 +651,7 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|mais|et|or)\s+(?=\w)", re.IG
 
 # Words that open a sentence to link it to the previous one ("But X, ..., said", "Mais le
 # maire, Jean Dupuis, a affirmé"); they are not part of the subject that follows them.
-_DISCOURSE_CONJUNCTIONS = _words(
+_DISCOURSE_CONJUNCTIONS = word_set(
     "but and yet however nevertheless nonetheless meanwhile mais et or pourtant cependant "
     "toutefois néanmoins donc"
 )
@@ -651,11 +661,11 @@ _DISCOURSE_CONJUNCTIONS = _words(
 # ("Others put the figure lower, saying that ..."). Denials are left out: the pairing reads
 # a denial from the cue ("denied", "a démenti") and would not recognise "denying", "niant".
 _PARTICIPLE_CUES = {
-    "fr": _words(
+    "fr": word_set(
         "affirmant assurant estimant expliquant précisant soulignant ajoutant déclarant "
         "indiquant jugeant rappelant arguant avertissant"
     ),
-    "en": _words(
+    "en": word_set(
         "saying adding claiming insisting warning arguing noting stressing explaining "
         "stating asserting"
     ),

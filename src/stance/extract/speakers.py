@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
+from ..text import word_set
 from .clauses import _Found, _is_intro, _Ref, _runs_in, _Sentence, _squash, _trim
 from .lexicon import (
     _AS,
@@ -37,7 +38,6 @@ from .lexicon import (
     _TIME_WORDS,
     _TITLES,
     _TOKEN,
-    _words,
 )
 
 
@@ -155,7 +155,7 @@ def _appositive_pair(sent: _Sentence, first: tuple[int, int], second: tuple[int,
 
 # What makes a chunk before a verb a comparison ("far more than the owners had acknowledged",
 # "bien plus que la direction ne l'admet") rather than who is speaking.
-_COMPARATIVES = _words("plus moins autant davantage")
+_COMPARATIVES = word_set("plus moins autant davantage")
 
 
 def _is_comparison(sent: _Sentence, start: int, end: int) -> bool:
@@ -578,7 +578,7 @@ def _referent(text: str, found: _Found, previous: tuple[int, int] | None, lang: 
     return spoken
 
 
-_CLITICS = _words("s' s’ se n' n’ ne l' l’ y en")
+_CLITICS = word_set("s' s’ se n' n’ ne l' l’ y en")
 
 
 def _agrees(mention: str, pronoun: str, lang: str) -> bool:

@@ -6,7 +6,17 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..text import EN_FUNCTION_WORDS, FR_FUNCTION_WORDS
+from ..text import (
+    EN_FUNCTION_WORDS,
+    FR_FUNCTION_WORDS,
+    MONTH_ABBREVIATIONS_EN,
+    MONTH_ABBREVIATIONS_FR,
+    MONTHS_EN,
+    MONTHS_FR,
+    alternation,
+    folded,
+    word_set,
+)
 
 if TYPE_CHECKING:
     from .parse import _Doc
@@ -81,19 +91,14 @@ VAGUE: dict[str, tuple[float, float]] = {
 _NEEDS_NOUN = frozenset({"quelques", "plusieurs", "a few", "several"})
 
 
-def _wordset(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string, which is easier to read."""
-    return frozenset(words.split())
-
-
-_FR_NUMBER_WORDS = _wordset(
+_FR_NUMBER_WORDS = word_set(
     "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
     "seize vingt vingts trente quarante cinquante soixante septante huitante octante nonante cent "
     "cents mille"
 )
 
 
-_EN_NUMBER_WORDS = _wordset(
+_EN_NUMBER_WORDS = word_set(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand"
@@ -140,7 +145,7 @@ _NOUN_STOPWORDS = (
     | EN_FUNCTION_WORDS
     | _FR_NUMBER_WORDS
     | _EN_NUMBER_WORDS
-    | _wordset(
+    | word_set(
         "à en dont quoi cet on nous vous y n très tout tous toutes toute soit fut sera seront "
         "serait avait avaient aura auront ait comme donc ni si environ seulement près déjà encore "
         "lui entre depuis pendant avant après chez vers contre sans moins "
@@ -152,41 +157,14 @@ _NOUN_STOPWORDS = (
 
 
 # Words between a number and its noun that do not name what is counted ("3,400 care staff").
-_MODIFIERS = _wordset(
+_MODIFIERS = word_set(
     "autres nouveaux nouvelles nouveau anciens anciennes more other new additional extra further "
     "former armed foreign care nursing"
 )
 
 
 # What may join two such modifiers ("180 nursing and care posts").
-_MODIFIER_JOINS = _wordset("and or et ou")
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, factored as a trie ("d(?:eux|ix)").
-
-    Python's regex engine tries the branches of an alternation one by one; a trie fails on the
-    first character instead of once per word, which makes scanning every statement several times
-    cheaper. Longer words are tried first, so that no word hides a longer one.
-    """
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(tree)
-
-
-def _trie_regex(node: dict[str, dict]) -> str:
-    """The regex of one trie node; the key "" marks the end of a word."""
-    branches = [
-        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in node else body
+_MODIFIER_JOINS = word_set("and or et ou")
 
 
 class _WordStarts:
@@ -204,7 +182,7 @@ class _WordStarts:
     """
 
     def __init__(self, stems: Iterable[str], after: str = "") -> None:
-        body = rf"[^\w-](?:{_alternation(stem.lower() for stem in stems)}){after}"
+        body = rf"[^\w-](?:{alternation(stem.lower() for stem in stems)}){after}"
         self._lower = re.compile(body)
         self._any_case = re.compile(body, re.IGNORECASE)
 
@@ -237,7 +215,7 @@ _DIGITS = (
 )
 
 
-_NUMBER_WORD = _alternation(_FR_NUMBER_WORDS | _EN_NUMBER_WORDS)
+_NUMBER_WORD = alternation(_FR_NUMBER_WORDS | _EN_NUMBER_WORDS)
 
 
 _WORD = (
@@ -246,11 +224,7 @@ _WORD = (
 )
 
 
-_VAGUE_RE = (
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(VAGUE, key=len, reverse=True))
-    + r")(?![\w-])"
-)
+_VAGUE_RE = rf"(?<![\w-])(?:{alternation(VAGUE)})(?![\w-])"
 
 
 _DIGITS_AT = re.compile(_DIGITS, re.IGNORECASE)
@@ -286,20 +260,18 @@ _WORD_JOIN = re.compile(r"\s+|\s+(?:et|and)\s+", re.IGNORECASE)
 
 # Dates, times, identifiers and factors are recognised by the word just before or after the
 # number; comparing the last words before it with sets is cheaper than a regex ending in "$".
-_MONTHS_FR = _wordset(
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre "
-    "décembre decembre janv févr fevr avr juil sept déc dec"
+_MONTHS_FR = frozenset(
+    form
+    for month in MONTHS_FR | MONTH_ABBREVIATIONS_FR
+    for form in (month, folded(month))  # "aout", "fevr": headlines drop accents
 )
 
 
-_MONTHS_EN = _wordset(  # capitalised: "may" is a verb, "march" a noun
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
+_MONTHS_EN = MONTHS_EN | MONTH_ABBREVIATIONS_EN  # capitalised: "may" is a verb, "march" a noun
 
 
 _MONTH_AFTER = re.compile(
-    rf"\s*(?:er\s+)?(?:of\s+)?(?:(?i:{_alternation(_MONTHS_FR)})|{_alternation(_MONTHS_EN)})"
+    rf"\s*(?:er\s+)?(?:of\s+)?(?:(?i:{alternation(_MONTHS_FR)})|{alternation(_MONTHS_EN)})"
     r"(?!\w)"
 )
 
@@ -314,7 +286,7 @@ _CLOCK_HOUR = re.compile(r"\d{1,2}h", re.IGNORECASE)  # "14h 30", seen from the 
 
 # Words after which a number names something rather than counts it ("n° 5", "article 49",
 # "vol 370"), and the "pour" of "pour cent".
-_ID_WORDS = _wordset(
+_ID_WORDS = word_set(
     "n° nº no. num. # numéro article résolution resolution page chapitre chapter flight vol pour"
 )
 
@@ -322,7 +294,7 @@ _ID_WORDS = _wordset(
 _FACTOR_VERBS = ("multipli", "divis", "multiplied", "divided")  # "multiplié par trois"
 
 
-_YEAR_WORDS = _wordset(
+_YEAR_WORDS = word_set(
     "en in since depuis dès until till année year fin début mi jusqu'en l'an d'ici"
 )
 
