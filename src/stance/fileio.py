@@ -100,7 +100,7 @@ class StdinLines:
 
     A text wrapper over stdin reads ahead in blocks and hides what it holds; reading the file
     descriptor directly lets a reader of ``stance score -i -`` answer a line while its writer
-    waits for the answer (one process for a whole interactive session), and still take
+    waits for the answer (one process for a whole interactive run), and still take
     everything a fast writer has sent in one batch.
     """
 

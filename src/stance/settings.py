@@ -21,7 +21,7 @@ CARD_FORMAT = "stance-model-card/1"
 MODEL_ENV = "STANCE_MODEL"
 DEFAULT_MODEL_FILE = "stance-default.skops"
 SCAN_MODEL_FILE = "stance-scan.skops"
-"""The shipped model for ``stance scan``: the default model's data plus the team's labelled scan
+"""The shipped model for ``stance scan``: the default model's data plus the project's labelled scan
 pairs, where most candidate pairs are about different things (see README, "The shipped
 models")."""
 MODEL_SUFFIX = ".skops"
