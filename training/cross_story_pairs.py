@@ -5,7 +5,7 @@ Every NLI pair the default model learns from is about one scene, and so is every
 pair (both statements come from one story): no training pair teaches that two statements about
 different things are neutral, and a model trained on them alone reads "nothing in common" as
 agreement (on NLI data, a hypothesis that shares no word with its premise is most often a
-paraphrase). These pairs are the team's own scan statements (``data/scan-train/pairs.jsonl``),
+paraphrase). These pairs are the project's own scan statements (``data/scan-train/pairs.jsonl``),
 each paired with a statement of another story: neutral by construction, in French, English and
 across the two, as scan statements are. The output is the same for the same input (seed 0).
 """

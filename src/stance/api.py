@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import Pipeline
-from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .archive import ARCHIVE_SUFFIX, read_archive
@@ -56,10 +54,11 @@ from .model import (
     card_path,
     default_model_path,
     fit_pipeline,
+    heldout_split,
     load_model,
+    one_blas_thread,
     read_card,
     save_model,
-    statement_group,
     verdict,
 )
 from .pairs import THRESHOLD, candidate_index, statement_text
@@ -404,35 +403,6 @@ def _report(
 ) -> dict[str, Any]:
     proba = predict_proba(pipeline, pairs, progress)
     return classification_report(labels, np.asarray(LABELS)[proba.argmax(axis=1)], proba)
-
-
-def one_blas_thread() -> threadpool_limits:
-    """A context in which BLAS runs on one thread. The logistic regression's L-BFGS-B solver
-    makes many tiny BLAS calls on vectors of a few tens of thousands of weights, where waking
-    OpenBLAS's threads costs more than the work (scipy/scipy#26137): on the 2-core development
-    machine a fit on the project's pairs took 9.2 s with two BLAS threads and 0.7 s with one."""
-    return threadpool_limits(limits=1, user_api="blas")
-
-
-def heldout_split(
-    pairs: Sequence[tuple[str, str]], labels: Sequence[str], test_size: float, seed: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Indices of a stratified held-out split in which no statement ``a`` is on both sides.
-
-    NLI corpora pair one premise with several hypotheses of different labels; a plain random
-    split puts a premise's siblings in training, and a model that memorises premises then scores
-    *below* chance on the held-out rows. Grouping by ``a`` (case- and space-folded) keeps the
-    held-out figures honest. The split is the first fold of ``StratifiedGroupKFold`` with
-    ``round(1 / test_size)`` folds, so the held-out share is about ``1 / round(1 / test_size)``.
-    """
-    n_splits = max(2, round(1 / test_size))
-    groups = [statement_group(a) for a, _ in pairs]
-    folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    try:
-        train_idx, test_idx = next(folds.split(np.zeros(len(labels)), labels, groups))
-    except ValueError as err:
-        raise StanceError(f"cannot hold out a test split: {err}") from None
-    return train_idx, np.sort(test_idx)
 
 
 def train(
