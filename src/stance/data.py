@@ -29,8 +29,8 @@ from .fileio import (
     open_text,
     sha256_file,
 )
-from .settings import DATA_DIR_ENV, resolve_data_dir
 from .settings import DEFAULT_DATA_DIR as DEFAULT_DATA_DIR
+from .settings import resolve_data_dir
 
 if TYPE_CHECKING:  # datasets (and pyarrow, pandas) load only when a table is built
     import datasets
@@ -600,9 +600,7 @@ def check_spec(spec: str, data_dir: str | os.PathLike[str] | None = None) -> Non
     if spec in CORPORA:
         root = resolve_data_dir(data_dir)
         if not root.is_dir():
-            raise StanceError(
-                f"{root}: data folder does not exist (give another or set {DATA_DIR_ENV})"
-            )
+            raise StanceError(f"{root}: data folder does not exist", param="data_dir")
         missing = [f for f in CORPORA[spec].files if not (root / f).is_file()]
         if missing:
             raise StanceError(f"{spec}: {root / missing[0]} is missing from the data folder")
@@ -688,8 +686,9 @@ def find_recorded(
                     return corpus, root
         raise StanceError(
             f"{card_file}: trained on the corpus {corpus}, which is not in the data folder "
-            f"{resolve_data_dir(data_dir)} (stance corpora says where it goes); give a data "
-            "folder or name the data to evaluate on"
+            f"{resolve_data_dir(data_dir)} (stance corpora says where it goes); name another "
+            "data folder, or the data to evaluate on",
+            param="data_dir",
         )
     candidates = [
         entry.get("path"),
@@ -700,8 +699,8 @@ def find_recorded(
         if candidate and Path(candidate).is_file():
             return str(candidate), data_dir
     raise StanceError(
-        f"{card_file}: trained on {name}, which is no longer there "
-        f"({entry.get('path') or name}); name the data to evaluate on"
+        f"{card_file}: trained on {name}, which is not found here (the held-out rows are in "
+        "the repository's data/ folder: run from a clone); name the data to evaluate on"
     )
 
 

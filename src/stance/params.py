@@ -25,6 +25,7 @@ from sklearn.base import BaseEstimator
 from sklearn.pipeline import Pipeline
 from sklearn.utils._param_validation import InvalidParameterError
 
+from .cues import CueFeaturizer, load_lexicons
 from .data import LABELS
 from .errors import StanceError
 from .features import PairFeaturizer
@@ -214,6 +215,8 @@ def check_params(params: Mapping[str, Any], labels: Sequence[str] | None = LABEL
                 for vectorizer in estimator._vectorizers().values():
                     vectorizer._validate_params()
                     vectorizer._validate_ngram_range()
+            if isinstance(estimator, CueFeaturizer) and estimator.lexicon_dir is not None:
+                load_lexicons(estimator.lexicon_dir)  # a folder without the lexicons fails now
     except StanceError:
         raise
     except (InvalidParameterError, ValueError, TypeError) as err:

@@ -146,7 +146,8 @@ def _format_model(role: str, m: dict[str, Any]) -> list[str]:
             for k in ("accuracy", "macro_f1", "ece")
             if held.get(k) is not None
         )
-        lines.append(f"  {'held-out':<13}{figures} ({plural(held.get('n') or 0, 'pair')})")
+        n = plural(held.get("n") or 0, "pair")
+        lines.append(f"  {'held-out':<13}{figures} ({n} held out from its own training mix)")
     data = m.get("training_data", [])
     lines += _wrapped("trained on", [f"{d['name']} ({d.get('rows') or 0:,})" for d in data])
     licences: dict[str, list[str]] = {}
@@ -173,8 +174,9 @@ def format_info(info: dict[str, Any]) -> str:
     for role, m in info["models"].items():
         lines += _format_model(role, m)
     data = info["data_dir"]
-    state = "" if data["exists"] else "  (does not exist)"
-    lines.append(f"{'data folder':<15}{data['path']}  ({data['chosen_by']}){state}")
+    state = "" if data["exists"] else "; it does not exist"
+    lines.append(f"{'data folder':<15}{data['path']}  ({data['chosen_by']}{state})")
+    lines.append(f"  {'set it with':<13}--data-dir DIR on any verb, or {DATA_DIR_ENV}=DIR")
     present = data["corpora_present"]
     count = f"{len(present)} of {data['corpora_known']} present"
     if present:
@@ -244,11 +246,12 @@ def corpora(data_dir: str | None, as_json: bool) -> None:
             echo_json(row)
         return
     present = sum(row["present"] for row in rows)
-    state = "" if root.is_dir() else ", which does not exist"
+    state = "" if root.is_dir() else "; the folder does not exist"
     click.echo(
         f"data folder {root.resolve()} ({_data_source(data_dir)}{state}): "
         f"{present} of {plural(len(rows), 'corpus name')} present"
     )
+    click.echo(f"set it with --data-dir DIR on any verb, or {DATA_DIR_ENV}=DIR")
     by_files: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:
         by_files.setdefault(tuple(row["files"]), []).append(row)
@@ -262,3 +265,9 @@ def corpora(data_dir: str | None, as_json: bool) -> None:
         click.echo(f"  format   {first['layout']}")
         click.echo(f"  from     {first['origin']}")
         click.echo(f"  licence  {first['licence']}")
+    click.echo(
+        "\nlabels are read as stance's: entailment -> agree, contradiction -> contradict, "
+        "neutral -> neutral (FraCaS yes / no / unknown likewise; undef dropped); FNC-1 agree -> "
+        "agree, disagree -> contradict, discuss and unrelated -> neutral; x-stance FAVOR -> "
+        "agree, AGAINST -> contradict"
+    )
