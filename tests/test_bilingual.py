@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from stance import bilingual
-from stance.cues import _Batch, _stem
+from stance.cues.batch import _Batch, _stem
 
 
 def related(a: str, b: str) -> float:

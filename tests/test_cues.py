@@ -21,9 +21,9 @@ from stance.cues import (
     AlignmentCues,
     CueFeaturizer,
     NegationCues,
-    _fold,
     proper_names,
 )
+from stance.cues.batch import _fold
 from stance.errors import StanceError
 from stance.model import TRUSTED_TYPES
 

@@ -1,0 +1,587 @@
+"""The cue families: each reads a batch of pairs and returns its columns by name, and a
+function that puts into words what fired for one pair, from the arrays that computed them."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .. import quantities
+from .batch import (
+    _WORD,
+    STOPWORDS,
+    Why,
+    _Batch,
+    _binary,
+    _dense,
+    _fold,
+    _is_ne,
+    _log1p,
+    _low_high,
+    _one_side,
+    _ratio,
+    _read_phrases,
+    _shared,
+    _sizes,
+    _unelided,
+)
+
+if TYPE_CHECKING:
+    from . import CueFeaturizer
+
+
+@dataclass
+class _Pairs:
+    """The pairs of a batch: statement numbers of each side, and the batch."""
+
+    batch: _Batch
+    a: np.ndarray
+    b: np.ndarray
+
+    @cached_property
+    def related(self) -> np.ndarray:
+        return self.batch.related(self.a, self.b)
+
+    def side_texts(self, i: int) -> tuple[str, str]:
+        return self.batch.texts[self.a[i]], self.batch.texts[self.b[i]]
+
+    def words_of(self, statement: int, labels: Iterable[int], lexicon: dict) -> list[str]:
+        """The forms of a lexicon a statement says with one of ``labels`` (for explanations)."""
+        wanted = set(labels)
+        found = _read_phrases(self.batch.tokens(statement), lexicon)
+        return list(dict.fromkeys(form for form, hits in found if wanted.intersection(hits)))
+
+
+def _negation_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    lexicon = cues.lexicons_["negation"]
+    kinds = {kind: k for k, kind in enumerate(lexicon["values"])}
+    counts = pairs.batch.labels(lexicon, len(kinds)).toarray()
+
+    def kind(name: str) -> np.ndarray:
+        return counts[:, kinds[name]] if name in kinds else np.zeros(len(counts))
+
+    # "n't" ends a negated English word ("didn't"); a French "ne" (or "n'") licenses one of the
+    # words that negate only with it ("il n'y a plus de travail", "personne n'est venu").
+    negations = (
+        kind("negation")
+        + pairs.batch.count(lambda w: w.endswith("n't"))
+        + np.minimum(kind("needs_ne"), pairs.batch.count(_is_ne))
+    )
+    denials = kind("denial")
+    a, b, cap = pairs.a, pairs.b, cues.cap
+    neg_low, neg_high = _low_high(negations, a, b)
+    den_low, den_high = _low_high(denials, a, b)
+    neg_one, den_one = (
+        _one_side(negations[a] > 0, negations[b] > 0),
+        _one_side(denials[a] > 0, denials[b] > 0),
+    )
+    negative = (negations > 0) | (denials > 0)
+    polarity_differs = _one_side(negative[a], negative[b])
+    related = pairs.related
+    columns = {
+        "neg_min": np.minimum(neg_low, cap),
+        "neg_max": np.minimum(neg_high, cap),
+        "neg_only_one": neg_one,
+        "denial_min": np.minimum(den_low, cap),
+        "denial_max": np.minimum(den_high, cap),
+        "denial_only_one": den_one,
+        "neg_only_one_related": neg_one * related,
+        "denial_only_one_related": den_one * related,
+        # A statement is negative when it negates or denies. What two statements on one
+        # subject share points to agreement when both are positive or both negative ("denied
+        # it" / "rejected it"), and to a contradiction when one is negative: with these two
+        # columns, a linear model can weigh the two apart.
+        "polarity_differs_related": polarity_differs * related,
+        "same_polarity_related": ~polarity_differs * related,
+    }
+
+    def why(i: int) -> list[str]:
+        notes = []
+        for name, values, only_one in (
+            ("negation", negations, neg_one),
+            ("denial", denials, den_one),
+        ):
+            if only_one[i]:
+                side, statement = ("A", a[i]) if values[a[i]] > 0 else ("B", b[i])
+                labels = [kinds.get(name, -1), kinds.get("needs_ne", -1)]
+                words = pairs.words_of(statement, labels, lexicon)
+                said = f": {', '.join(words)}" if words else ""
+                notes.append(f"{name} on one side only (in {side}{said})")
+        return notes
+
+    return columns, why
+
+
+def _opposed_sides(present: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """For a (statements x 2 * groups) 0/1 array of sides: per pair and group, whether one
+    statement holds only one side and the other only the other (opposed), and whether both hold
+    the same side only (same)."""
+    one, two = present[:, 0::2], present[:, 1::2]
+    a1, a2, b1, b2 = one[a], two[a], one[b], two[b]
+    opposed = (a1 & ~a2 & b2 & ~b1) | (a2 & ~a1 & b1 & ~b2)
+    same = (a1 & b1 & ~(a2 | b2)) | (a2 & b2 & ~(a1 | b1))
+    return opposed, same
+
+
+def _paired_family(name: str) -> Callable[[CueFeaturizer, _Pairs], tuple[dict, Why]]:
+    """The family of a lexicon of opposed pairs: opposites (one group per row) or directions
+    (one axis, up and down)."""
+
+    def family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+        lexicon = cues.lexicons_[name]
+        groups = lexicon["groups"]
+        present = _dense(pairs.batch.labels(lexicon, 2 * len(groups)))
+        opposed, same = _opposed_sides(present, pairs.a, pairs.b)
+        count = opposed.sum(axis=1)
+        one_side = _one_side(present[pairs.a].any(axis=1), present[pairs.b].any(axis=1))
+        columns = {
+            "opposed": np.minimum(count, cues.cap),
+            "any_opposed": count > 0,
+            "same": np.minimum(same.sum(axis=1), cues.cap),
+            "one_side_only": one_side,
+            "opposed_related": (count > 0) * pairs.related,
+        }
+
+        def why(i: int) -> list[str]:
+            notes = []
+            for g in np.flatnonzero(opposed[i]).tolist():
+                said = [
+                    "|".join(pairs.words_of(s, [2 * g, 2 * g + 1], lexicon))
+                    for s in (pairs.a[i], pairs.b[i])
+                ]
+                notes.append(f"{name}: {said[0]} / {said[1]}")
+            return notes
+
+        return columns, why
+
+    return family
+
+
+QUANTIFIER_CLASHES = frozenset(
+    {("all", "none"), ("all", "few"), ("most", "few"), ("most", "none"), ("some", "none")}
+)
+
+
+"""Quantifier values (the ``value`` column of quantifiers.tsv) that cannot both be true of one
+group: "all" / "none", "most" / "few", ..."""
+
+
+def _quantifier_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    lexicon = cues.lexicons_["quantifiers"]
+    values = lexicon["values"]
+    present = _dense(pairs.batch.labels(lexicon, len(values)))
+    pa, pb = present[pairs.a], present[pairs.b]
+    clash = np.zeros((len(pairs.a), 0), dtype=bool)
+    clashing = []
+    for one, two in sorted(QUANTIFIER_CLASHES):
+        if one in values and two in values:
+            i, j = values.index(one), values.index(two)
+            hit = (pa[:, i] & pb[:, j] & ~pa[:, j] & ~pb[:, i]) | (
+                pb[:, i] & pa[:, j] & ~pb[:, j] & ~pa[:, i]
+            )
+            clash = np.column_stack([clash, hit])
+            clashing.append((i, j))
+    count = clash.sum(axis=1)
+    shared = (pa & pb).any(axis=1)
+    both = pa.any(axis=1) & pb.any(axis=1)
+    columns = {
+        "clash": np.minimum(count, cues.cap),
+        "same": shared,
+        "differ": both & ~shared & (count == 0),
+        "clash_related": (count > 0) * pairs.related,
+    }
+
+    def why(i: int) -> list[str]:
+        return [
+            f"quantifiers: {'|'.join(pairs.words_of(pairs.a[i], [k, m], lexicon))} / "
+            f"{'|'.join(pairs.words_of(pairs.b[i], [k, m], lexicon))}"
+            for c, (k, m) in enumerate(clashing)
+            if clash[i, c]
+        ]
+
+    return columns, why
+
+
+# Four digits from 1800 to 2099 that are not part of a longer number ("12.2019", "2019,5"); the
+# digits come first in the pattern and what may not precede them is checked behind, so that the
+# search skips other characters in C.
+_YEAR = re.compile(r"((?:1[89]|20)\d\d)(?<![\w.,]\d{4})(?![.,]?\d|\w)")
+
+
+_CLOCK = re.compile(
+    r"\b([01]?\d|2[0-3])(?: ?h ?([0-5]\d)?|:([0-5]\d))\b"  # 14 h, 14h30, 14:30
+    r"|\b(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])\.?m\b",  # 2 pm, 10:30 a.m.
+    re.IGNORECASE,
+)
+
+
+TIME_KINDS = ("weekday", "month", "year", "clock", "part_of_day", "compass", "season")
+
+
+"""The kinds of time and place the time family compares; time.tsv gives the words of all but
+years and clock times, which are read from digits."""
+
+
+def _clock_minutes(match: re.Match[str]) -> int:
+    """A clock time as minutes after midnight ("2 pm" -> 840)."""
+    if match.group(1) is not None:
+        return int(match.group(1)) * 60 + int(match.group(2) or match.group(3) or 0)
+    hour = int(match.group(4)) % 12 + (12 if match.group(6).lower() == "p" else 0)
+    return hour * 60 + int(match.group(5) or 0)
+
+
+def _time_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    lexicon = cues.lexicons_["time"]
+    values = list(lexicon["values"])  # "kind=value"
+    counts = pairs.batch.labels(lexicon, len(values)).tocoo()
+    rows, cols = counts.row.tolist(), counts.col.tolist()
+    # Years and clock times, read from digits: one search over the batch's texts end to end,
+    # each match then given to the statement it falls in.
+    column = {value: k for k, value in enumerate(values)}
+    found = [(m.start(), f"year={m.group(1)}") for m in _YEAR.finditer(pairs.batch.joined)]
+    found += [
+        (m.start(), f"clock={_clock_minutes(m)}") for m in _CLOCK.finditer(pairs.batch.joined)
+    ]
+    at = np.array([position for position, _ in found], dtype=np.int64)
+    rows += (np.searchsorted(pairs.batch.offsets, at, side="right") - 1).tolist()
+    cols += [column.setdefault(label, len(column)) for _, label in found]
+    values = list(column)
+    present = (
+        _binary(
+            np.array(rows, dtype=np.int64),
+            np.array(cols, dtype=np.int64),
+            (len(pairs.batch.texts), len(values)),
+        ).toarray()
+        > 0
+    )
+    kind_of = np.array([value.split("=", 1)[0] for value in values])
+    pa, pb = present[pairs.a], present[pairs.b]
+    columns: dict[str, np.ndarray] = {}
+    differs_any = np.zeros(len(pairs.a), dtype=bool)
+    same_any = np.zeros(len(pairs.a), dtype=bool)
+    for kind in TIME_KINDS:
+        of_kind = kind_of == kind
+        shared = (pa[:, of_kind] & pb[:, of_kind]).any(axis=1)
+        both = pa[:, of_kind].any(axis=1) & pb[:, of_kind].any(axis=1)
+        columns[f"{kind}_differs"] = both & ~shared
+        differs_any |= both & ~shared
+        same_any |= shared
+    columns["same"] = same_any
+    columns["differs_related"] = differs_any * pairs.related
+
+    def said(statement: int, kind: str) -> str:
+        """What a statement says of one kind: its words, or the value read from digits."""
+        of_kind = [k for k in np.flatnonzero(kind_of == kind).tolist() if present[statement, k]]
+        if kind == "clock":
+            minutes = [int(values[k].split("=", 1)[1]) for k in of_kind]
+            return ", ".join(f"{m // 60}:{m % 60:02d}" for m in minutes)
+        if kind == "year":
+            return ", ".join(values[k].split("=", 1)[1] for k in of_kind)
+        return "|".join(pairs.words_of(statement, of_kind, lexicon))
+
+    def why(i: int) -> list[str]:
+        return [
+            f"{kind.replace('_', ' ')}: {said(pairs.a[i], kind)} / {said(pairs.b[i], kind)}"
+            for kind in TIME_KINDS
+            if columns[f"{kind}_differs"][i]
+        ]
+
+    return columns, why
+
+
+def _quantity_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    batch, a, b = pairs.batch, pairs.a, pairs.b
+    found = [qs for qs, _ in batch.quantities]  # changes only as a sign
+    direction = np.sign(
+        np.array([_net(changes) for _, changes in batch.quantities], dtype=np.float64)
+    )
+    has = batch.counts
+    matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
+    named_disjoint = np.zeros(len(a), dtype=bool)
+    gap = np.zeros(len(a))
+    examples: dict[int, list] = {}
+    for i in np.flatnonzero(has[a] & has[b]).tolist():  # no match unless both have one
+        first, second = _in_order(batch.texts, int(a[i]), int(b[i]))
+        matches = _matched(found[first], found[second])
+        if matches:
+            # Shown in the order of the pair's sides.
+            examples[i] = matches if first == a[i] else [(y, x) for x, y in matches]
+            matched[i] = True
+            overlapping[i] = any(quantities.overlap(x, y) for x, y in matches)
+            named = [(x, y) for x, y in matches if _one_thing(x, y)]
+            named_disjoint[i] = bool(named) and not any(quantities.overlap(x, y) for x, y in named)
+            gap[i] = min(quantities.gap(x, y) for x, y in matches)
+    da, db = direction[a], direction[b]
+    opposed = da * db < 0
+    related = pairs.related
+    columns = {
+        "both_have": has[a] & has[b],
+        "one_has": _one_side(has[a], has[b]),
+        "matched": matched,
+        "matched_overlap": overlapping,
+        "matched_disjoint": matched & ~overlapping,
+        "gap": np.minimum(gap, float(cues.cap)),
+        "disjoint_related": (matched & ~overlapping) * related,
+        # Both name what they count, and it is one thing ("combattants" / "jihadistes"): that
+        # says the two statements are about the same thing, whatever words they share.
+        "named_disjoint": named_disjoint,
+        # "doubled" on one side against "reduced to" on the other clashes even when only one
+        # side gives a figure.
+        "changes_same": da * db > 0,
+        "changes_opposed": opposed,
+        "change_one_side": _one_side(da != 0, db != 0),
+        "changes_opposed_related": opposed * related,
+    }
+
+    def why(i: int) -> list[str]:
+        notes = []
+        # The figures that agree when some do (as matched_overlap says), else those that clash.
+        agreeing = [(x, y) for x, y in examples.get(i, []) if quantities.overlap(x, y)]
+        for x, y in agreeing[:1] or examples.get(i, [])[:2]:
+            verdict = "overlap" if agreeing else "do not overlap"
+            notes.append(f"figures: {_fmt(x)} vs {_fmt(y)} {verdict} ({x.text!r} / {y.text!r})")
+        if opposed[i]:
+            ca, cb = (batch.quantities[s][1] for s in (a[i], b[i]))
+            notes.append(f"changes point opposite ways: {ca[0].text!r} vs {cb[0].text!r}")
+        return notes
+
+    return columns, why
+
+
+def _in_order(texts: list[str], first: int, second: int) -> tuple[int, int]:
+    """Two statements in the order of their texts: a comparison of two statements' readings
+    made in this order is the same whichever side each came from, to the last bit."""
+    return (first, second) if texts[first] <= texts[second] else (second, first)
+
+
+def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    batch, a, b = pairs.batch, pairs.a, pairs.b
+    reciprocal = cues.lexicons_["reciprocal"]
+    shared_words = _shared(batch.content, a, b)
+    sizes = _sizes(batch.content)
+    union = sizes[a] + sizes[b] - shared_words
+    jaccard = _ratio(shared_words, union, 0.0)
+    swapped = np.zeros(len(a), dtype=bool)
+    mutual = np.zeros(len(a), dtype=bool)
+    found: dict[int, tuple[str, str]] = {}
+    # Only statements sharing most of their words can be one sentence with two names swapped.
+    candidates = (shared_words >= 2) & (jaccard >= 0.5)
+    for i in np.flatnonzero(candidates).tolist():
+        reversed_pairs = _reversed_names(batch.texts[a[i]], batch.texts[b[i]])
+        if reversed_pairs:
+            swapped[i] = True
+            mutual[i] = all(
+                _only_reciprocal(between, reciprocal) for between in reversed_pairs.values()
+            )
+            found[i] = next(iter(reversed_pairs))
+    columns = {
+        "names_swapped": swapped & ~mutual,
+        "names_swapped_overlap": (swapped & ~mutual) * jaccard,
+        "reciprocal_swapped": (swapped & mutual) * jaccard,
+    }
+
+    def why(i: int) -> list[str]:
+        if i not in found:
+            return []
+        one, two = found[i]
+        kind = "reciprocal words, same meaning" if mutual[i] else "roles swapped"
+        return [f"roles: {one} … {two} / {two} … {one} ({kind})"]
+
+    return columns, why
+
+
+def _names_in_order(text: str) -> tuple[list[str], list[str]]:
+    """A statement's folded words, and for each one the name it is (a capitalised word that is
+    not a function word, sentence starts included: "Germany beat France") or ""."""
+    words, names = [], []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        bare = _unelided(_fold(word))
+        if bare is not None:
+            word = word[len(word) - len(bare) :]
+        low = _fold(word)
+        words.append(low)
+        is_name = word[:1].isupper() and low not in STOPWORDS and not low.isdigit() and len(low) > 1
+        names.append(low if is_name else "")
+    return words, names
+
+
+def _reversed_names(text_a: str, text_b: str) -> dict[tuple[str, str], list[str]]:
+    """The pairs of names both statements hold once each, in one order in one and in the other
+    order in the other, with the words between them on both sides: {(first in the statement
+    whose text sorts first, second): words between, of both statements}."""
+    text_a, text_b = sorted((text_a, text_b))
+    (words_a, names_a), (words_b, names_b) = _names_in_order(text_a), _names_in_order(text_b)
+    at_a = {n: i for i, n in enumerate(names_a) if n and names_a.count(n) == 1}
+    at_b = {n: i for i, n in enumerate(names_b) if n and names_b.count(n) == 1}
+    shared = sorted(set(at_a) & set(at_b), key=at_a.__getitem__)
+    found = {}
+    for k, one in enumerate(shared):
+        for two in shared[k + 1 :]:
+            if at_b[two] < at_b[one]:
+                # The words between, names aside ("Nadia Belkacem a rencontré Julien Marchetti").
+                between = [
+                    word
+                    for words, names, start, end in (
+                        (words_a, names_a, at_a[one], at_a[two]),
+                        (words_b, names_b, at_b[two], at_b[one]),
+                    )
+                    for word, name in zip(words[start + 1 : end], names[start + 1 : end])
+                    if not name
+                ]
+                found[(one, two)] = between
+    return found
+
+
+def _only_reciprocal(between: list[str], lexicon: dict[str, Any]) -> bool:
+    """Whether the words between two names read the same both ways: reciprocal words ("met",
+    "et", "a rencontré") and function words only, and not nothing at all."""
+    said = [w for w in between if not (w in STOPWORDS or w.isdigit())]
+    return bool(between) and all(w in lexicon["words"] for w in said)
+
+
+def _alignment_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
+    batch, a, b = pairs.batch, pairs.a, pairs.b
+    content, digits = batch.content, batch.has(str.isdigit)
+    words, sizes = _shared(content, a, b), _sizes(content)
+    ca, cb = sizes[a], sizes[b]
+    union = ca + cb - words
+    names, name_sizes = _shared(batch.names, a, b), _sizes(batch.names)
+    na, nb = name_sizes[a], name_sizes[b]
+    name_union = na + nb - names
+    same_digits, digit_sizes = _shared(digits, a, b), _sizes(digits)
+    da, db = digit_sizes[a], digit_sizes[b]
+    # A number is digits or a quantity in words ("quelques centaines", "a dozen").
+    numbered = (digit_sizes > 0) | batch.counts
+    covered_a, covered_b = _ratio(words, ca, 1.0), _ratio(words, cb, 1.0)
+    new_a, new_b = _log1p(ca - words), _log1p(cb - words)
+    new_names_a, new_names_b = _log1p(na - names), _log1p(nb - names)
+    related = pairs.related
+    same_words = (words == ca) & (words == cb)
+    identical = np.zeros(len(a), dtype=bool)
+    for i in np.flatnonzero(same_words).tolist():  # only those can be one text
+        identical[i] = _fold(batch.texts[a[i]]).split() == _fold(batch.texts[b[i]]).split()
+    jaccard = _ratio(words, union, 0.0)
+    columns = {
+        "jaccard": jaccard,
+        "related": related,
+        "covered_min": np.minimum(covered_a, covered_b),
+        "covered_max": np.maximum(covered_a, covered_b),
+        "new_words_min": np.minimum(new_a, new_b),
+        "new_words_max": np.maximum(new_a, new_b),
+        "names_jaccard": _ratio(names, name_union, 1.0),
+        "new_names_min": np.minimum(new_names_a, new_names_b),
+        "new_names_max": np.maximum(new_names_a, new_names_b),
+        "numbers_only_one_side": _one_side(numbered[a], numbered[b]),
+        "digits_differ": (da > 0) & (db > 0) & ~((same_digits == da) & (same_digits == db)),
+        # Two statements that are one text say the same thing; two that share nothing are two
+        # stories. Both are the ends of a scale a linear model reads as straight lines.
+        "identical": identical,
+        "same_words": same_words & (ca > 0),
+        "nothing_shared": (related == 0) & (words == 0),
+        "related_low": related < 0.25,
+        "related_high": related >= 0.75,
+    }
+
+    def why(i: int) -> list[str]:
+        if identical[i]:
+            return ["overlap: the same statement"]
+        if columns["nothing_shared"][i]:
+            return ["overlap: nothing in common (two different stories?)"]
+        sets = [set(np.array(batch.words[0])[content[s].indices]) for s in (a[i], b[i])]
+        only = [sorted(sets[0] - sets[1]), sorted(sets[1] - sets[0])]
+        said = [
+            f"{', '.join(words[:6])}{'…' if len(words) > 6 else ''} ({side})"
+            for side, words in zip("AB", only)
+            if words
+        ]
+        return [f"one side only: {'; '.join(said)}"] if said else []
+
+    return columns, why
+
+
+_FAMILIES: dict[str, Callable[[CueFeaturizer, _Pairs], tuple[dict[str, np.ndarray], Why]]] = {
+    "quantities": _quantity_family,
+    "negation": _negation_family,
+    "opposites": _paired_family("opposites"),
+    "directions": _paired_family("directions"),
+    "quantifiers": _quantifier_family,
+    "time": _time_family,
+    "roles": _roles_family,
+    "alignment": _alignment_family,
+}
+
+
+CUE_FAMILIES: tuple[str, ...] = tuple(_FAMILIES)
+
+
+"""The cue families, in the order of their columns."""
+
+
+FAMILY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "quantities": (
+        "both_have", "one_has", "matched", "matched_overlap", "matched_disjoint", "gap",
+        "disjoint_related", "named_disjoint", "changes_same", "changes_opposed",
+        "change_one_side", "changes_opposed_related",
+    ),
+    "negation": (
+        "neg_min", "neg_max", "neg_only_one", "denial_min", "denial_max", "denial_only_one",
+        "neg_only_one_related", "denial_only_one_related", "polarity_differs_related",
+        "same_polarity_related",
+    ),
+    "opposites": ("opposed", "any_opposed", "same", "one_side_only", "opposed_related"),
+    "directions": ("opposed", "any_opposed", "same", "one_side_only", "opposed_related"),
+    "quantifiers": ("clash", "same", "differ", "clash_related"),
+    "time": (*(f"{kind}_differs" for kind in TIME_KINDS), "same", "differs_related"),
+    "roles": ("names_swapped", "names_swapped_overlap", "reciprocal_swapped"),
+    "alignment": (
+        "jaccard", "related", "covered_min", "covered_max", "new_words_min", "new_words_max",
+        "names_jaccard", "new_names_min", "new_names_max", "numbers_only_one_side",
+        "digits_differ", "identical", "same_words", "nothing_shared", "related_low",
+        "related_high",
+    ),
+}  # fmt: skip
+
+
+"""The columns of each family, in order (named ``family:column``)."""
+
+
+def _matched(qa: list[quantities.Quantity], qb: list[quantities.Quantity]):
+    """Quantity pairs that plausibly count the same thing: comparable ones, else same unit."""
+    pairs = [(x, y) for x in qa for y in qb if quantities.comparable(x, y)]
+    if pairs:
+        return pairs
+    return [
+        (x, y) for x in qa for y in qb if x.unit == y.unit and (x.noun is None or y.noun is None)
+    ]
+
+
+def _one_thing(x: quantities.Quantity, y: quantities.Quantity) -> bool:
+    """Whether both quantities name what they count and it is one thing: the same noun, or one
+    concept in two words ("combattants" / "jihadistes"), not a broader and a narrower one
+    ("personnes" / "pompiers": 4 dead and 120 firefighters are both counts of people)."""
+    return (
+        x.noun is not None
+        and y.noun is not None
+        and bool(quantities.kinds(x) & quantities.kinds(y))
+    )
+
+
+def _fmt(q: quantities.Quantity) -> str:
+    def num(v: float) -> str:
+        return f"{v:,.0f}" if v >= 10 else f"{v:g}"
+
+    if math.isinf(q.high):
+        return f"≥{num(q.low)}"
+    return num(q.low) if q.low == q.high else f"{num(q.low)}–{num(q.high)}"
+
+
+def _net(changes: list[quantities.Change]) -> int:
+    """Increases less decreases: its sign is the statement's direction."""
+    return sum(c.direction for c in changes)
