@@ -31,6 +31,7 @@ import sklearn
 from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -173,6 +174,7 @@ TRUSTED_TYPES: list[str] = [
         FeatureUnion,
         LogisticRegression,
         CalibratedClassifierCV,
+        FrozenEstimator,  # a classifier calibrated on held-out rows after it was fitted
         TfidfVectorizer,
     )
 ] + [
