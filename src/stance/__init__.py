@@ -44,7 +44,6 @@ _LAZY = {
     "load": "data",
     "read_pairs": "data",
     "PairFeaturizer": "features",
-    "SCAN_MODEL_FILE": "settings",
     "build_pipeline": "model",
     "load_model": "model",
     "make_pipeline": "model",
@@ -55,7 +54,6 @@ _LAZY = {
 __all__ = [
     "CORPORA",
     "LABELS",
-    "SCAN_MODEL_FILE",
     "PairFeaturizer",
     "StanceError",
     "__version__",

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..cues import STOPWORDS
-from ..fold import folded
+from ..text import folded
 from .rules import RULES, by_language
 from .sources import (
     OWN_SOURCES,

@@ -224,7 +224,9 @@ def figures(text: str, lang: str) -> list[Figure]:
         elif sep in {"", ",", ".", " ", "\u202f", "\u00a0"} and (sep != point or lang == "fr"):
             if sep == "," and lang == "fr":
                 continue  # "3,500" in French is ambiguous
-            out.append(Figure(m.start(1), m.end(1), float(raw.replace(sep, "") or 0), sep, point, 0))
+            out.append(
+                Figure(m.start(1), m.end(1), float(raw.replace(sep, "") or 0), sep, point, 0)
+            )
     return out
 
 
@@ -416,9 +418,14 @@ def _negate_fr(text: str) -> str | None:
         if before in {"ne", "n'", "qui", "que", "qu'"} or before.endswith("’"):
             continue
         head = m.group("clitic") or m.group("verb")
-        return text[: m.start()] + _elide(head) + head + (
-            m.group("verb") if m.group("clitic") else ""
-        ) + " pas" + text[m.end() :]
+        return (
+            text[: m.start()]
+            + _elide(head)
+            + head
+            + (m.group("verb") if m.group("clitic") else "")
+            + " pas"
+            + text[m.end() :]
+        )
     return None
 
 
@@ -525,7 +532,9 @@ def quantifier_swap(s: Sentence, rng: random.Random) -> Pair | None:
     table = quantifier_words()[s.lang]
     clash = {"all": ["none", "few"], "most": ["few", "none"], "few": ["most", "all"],
              "none": ["all", "some", "most"], "some": ["none"]}  # fmt: skip
-    found = [(a, b, f) for a, b, f in _occurrences(s.text, list(table)) if table[f.lower()] in clash]
+    found = [
+        (a, b, f) for a, b, f in _occurrences(s.text, list(table)) if table[f.lower()] in clash
+    ]
     if s.lang == "fr":  # French "aucun" needs a "ne" on the verb: not rewritten here
         found = [o for o in found if table[o[2].lower()] not in {"some", "none"}]
     if not found:
@@ -545,8 +554,10 @@ def quantifier_swap(s: Sentence, rng: random.Random) -> Pair | None:
 
 
 def quantifier_drop(s: Sentence, rng: random.Random) -> Pair | None:
-    """"all" / "tous" dropped: the rest is entailed by the sentence (agree)."""
-    pattern = r"\b[Aa]ll (?:of )?" if s.lang == "en" else r"\b([Tt]ou(?:te)?s) (?=(les|ces|nos|leurs) )"
+    """ "all" / "tous" dropped: the rest is entailed by the sentence (agree)."""
+    pattern = (
+        r"\b[Aa]ll (?:of )?" if s.lang == "en" else r"\b([Tt]ou(?:te)?s) (?=(les|ces|nos|leurs) )"
+    )
     m = re.search(pattern, s.text)
     if not m:
         return None
@@ -645,7 +656,7 @@ def _lower_first(text: str) -> str:
 
 
 def attribution_restyle(s: Sentence, rng: random.Random) -> Pair | None:
-    """"X said Y" restated as "Y, X said" or "According to X, Y" (and French "Selon X, Y" /
+    """ "X said Y" restated as "Y, X said" or "According to X, Y" (and French "Selon X, Y" /
     "X a indiqué que Y"): agree."""
     t = s.text
     if s.lang == "en":

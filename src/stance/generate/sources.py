@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..data import CORPORA, fnc1_bodies, load, resolve_data_dir
 from ..errors import StanceError
-from ..fold import folded
+from ..text import folded
 
 HERE = Path(__file__).resolve().parent
 SPLITS = ("train", "calibration", "test")
