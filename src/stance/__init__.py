@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from .data import CORPORA, LABELS, iter_pairs, load, read_pairs
     from .features import PairFeaturizer
     from .model import (
-        SCAN_MODEL_FILE,
         build_pipeline,
         load_model,
         make_pipeline,
