@@ -92,8 +92,14 @@ def test_negation_goes_both_ways():
         "The bridge was closed on Monday.",
         "The bridge was not closed on Monday.",
     )
-    assert made("negation", "Le pont n'a pas été fermé lundi.", "fr")[1] == "Le pont a été fermé lundi."
-    assert made("negation", "Le pont a été fermé lundi.", "fr")[1] == "Le pont n'a pas été fermé lundi."
+    assert (
+        made("negation", "Le pont n'a pas été fermé lundi.", "fr")[1]
+        == "Le pont a été fermé lundi."
+    )
+    assert (
+        made("negation", "Le pont a été fermé lundi.", "fr")[1]
+        == "Le pont n'a pas été fermé lundi."
+    )
 
 
 def test_zero_count_reads_the_french_example():
@@ -107,7 +113,7 @@ def test_role_swap_swaps_two_names_around_a_verb():
 
 
 def test_places_and_days_change():
-    a, b = made("place_change", "The summit opened in Geneva on Monday.")
+    _, b = made("place_change", "The summit opened in Geneva on Monday.")
     assert "Geneva" not in b and b.endswith("on Monday.")
     pair = made("time_change", "The summit opened in Geneva on Monday.")
     if pair is not None:  # the shared lexicon may not be there

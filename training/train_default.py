@@ -242,11 +242,14 @@ def behaviour_rows() -> tuple[list[dict], dict | None]:
             "split": "train",
             "source": "behaviour",
             "kind": "behaviour",
-        }  # fmt: skip
+        }
         for p in behaviour.pairs("train", seed=SEED)
     ]
-    return rows, {"name": "stance.behaviour.pairs(split='train')", "rows": len(rows),
-                  "licence": "MIT (the repository's own text)"}  # fmt: skip
+    return rows, {
+        "name": "stance.behaviour.pairs(split='train')",
+        "rows": len(rows),
+        "licence": "MIT (the repository's own text)",
+    }
 
 
 def collect(
@@ -343,7 +346,7 @@ def heldout_article_pairs() -> list[dict]:
                 "b": statement_text(statements[p["b"]]),
                 "label": p["label"],
                 "set": folder.name,
-            }  # fmt: skip
+            }
             for p in key["pairs"]
         ]
     return out
@@ -365,8 +368,10 @@ def measure(pipeline: Pipeline, rows: Sequence[dict], log: Log) -> dict[str, Any
         if subset:
             figures[name] = report(pipeline, subset)
             f = figures[name]
-            log(f"{name:<18} n={f['n']:>6,} accuracy {f['accuracy']:.3f} macro-F1 "
-                f"{f['macro_f1']:.3f} ECE {f['ece']:.3f}")  # fmt: skip
+            log(
+                f"{name:<18} n={f['n']:>6,} accuracy {f['accuracy']:.3f} macro-F1 "
+                f"{f['macro_f1']:.3f} ECE {f['ece']:.3f}"
+            )
     figures["behaviour"] = behaviour_figures(pipeline, log)
     proba = pipeline.predict_proba(SHOWCASE)[:, LABELS.index("contradict")]
     figures["showcase_p_contradict"] = [round(float(p), 3) for p in proba]
@@ -385,9 +390,7 @@ def behaviour_figures(pipeline: Pipeline, log: Log) -> dict[str, Any] | None:
         return None
     result = behaviour.run(pipeline, behaviour.cases("test", seed=SEED)).to_dict()
     for capability, by_lang in result.items():
-        rates = "  ".join(
-            f"{lang} {_rate(v['rate'])}" for lang, v in by_lang.items()
-        )
+        rates = "  ".join(f"{lang} {_rate(v['rate'])}" for lang, v in by_lang.items())
         log(f"  behaviour {capability:<20} {rates}")
     return result
 
@@ -492,7 +495,7 @@ def curve_row(size: int | None, card: dict[str, Any]) -> dict[str, Any]:
 @click.option(
     "--learning-curve",
     is_flag=True,
-    help="Retrain with 5k, 20k, 50k and all generated pairs and print the figures (no model saved).",
+    help="Retrain at each of --sizes generated pairs and print the figures (no model saved).",
 )
 @click.option(
     "--sizes",

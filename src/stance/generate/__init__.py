@@ -120,10 +120,10 @@ def _framed(text: str, lang: str, rng: random.Random) -> str:
 def _vary(row: dict, s: Sentence, rng: random.Random) -> dict:
     """Put the translation for the unchanged side (parallel sentences), and sometimes frame a
     side: neither changes what the pair says."""
-    if s.twin and row["a"] == s.text and row["generator"] != "translation":
-        if rng.random() < CROSS_SHARE:
-            twin_lang = "en" if s.lang == "fr" else "fr"
-            row["a"], row["lang"] = s.twin, f"{twin_lang}-{s.lang}"
+    twinned = s.twin and row["a"] == s.text and row["generator"] != "translation"
+    if twinned and rng.random() < CROSS_SHARE:
+        twin_lang = "en" if s.lang == "fr" else "fr"
+        row["a"], row["lang"] = s.twin, f"{twin_lang}-{s.lang}"
     if rng.random() < FRAME_SHARE and row["generator"] not in {"identity", "attribution_add"}:
         side = rng.choice(("a", "b"))
         lang = row["lang"].split("-")[0 if side == "a" else -1]

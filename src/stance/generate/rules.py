@@ -274,7 +274,7 @@ def figure_change(s: Sentence, rng: random.Random) -> Pair | None:
 def spelled(n: int, lang: str) -> str | None:
     """A round number in words ("four thousand", "quatre mille"), where it reads naturally."""
     words = number_words()[lang]
-    if n in words and n <= 20 or n in words and n % 10 == 0 and n < 100 and lang == "en":
+    if n in words and (n <= 20 or (n % 10 == 0 and n < 100 and lang == "en")):
         return words[n]
     for unit, plural in ((1_000_000, lang == "fr"), (1000, False)):
         if n % unit == 0 and 1 <= n // unit <= 20 and n // unit in words:
@@ -329,12 +329,14 @@ def figure_restyle(s: Sentence, rng: random.Random) -> Pair | None:
 
 
 _ZERO_EN = re.compile(
-    r"(?:^|(?<=that )|(?<=, ))(?:(?:about|some|more than|at least|nearly|around|almost) )?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of) "
+    r"(?:^|(?<=that )|(?<=, ))(?:(?:about|some|more than|at least|nearly|around|almost) )?"
+    r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of) "
     r"(?P<noun>[a-z]+s) (?P<verb>were|have been|had been|are|died|was)\b",
     re.IGNORECASE,
 )
 _ZERO_FR = re.compile(
-    r"(?:^|(?<=que )|(?<=qu')|(?<=, ))(?:(?:quelque|environ|plus de|au moins|près de) )?(?P<n>\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des dizaines de) "
+    r"(?:^|(?<=que )|(?<=qu')|(?<=, ))(?:(?:quelque|environ|plus de|au moins|près de) )?"
+    r"(?P<n>\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|des dizaines de) "
     r"(?P<noun>[a-zéèêà]+)s (?P<aux>ont été|sont) (?P<pp>[a-zéèêà]+?)(?P<agr>e?s)\b",
     re.IGNORECASE,
 )
@@ -530,8 +532,13 @@ def quantifier_swap(s: Sentence, rng: random.Random) -> Pair | None:
     """A quantifier swapped for one it excludes (all / none, most / few, some / none, from
     ``lexicons/quantifiers.tsv``): contradict."""
     table = quantifier_words()[s.lang]
-    clash = {"all": ["none", "few"], "most": ["few", "none"], "few": ["most", "all"],
-             "none": ["all", "some", "most"], "some": ["none"]}  # fmt: skip
+    clash = {
+        "all": ["none", "few"],
+        "most": ["few", "none"],
+        "few": ["most", "all"],
+        "none": ["all", "some", "most"],
+        "some": ["none"],
+    }
     found = [
         (a, b, f) for a, b, f in _occurrences(s.text, list(table)) if table[f.lower()] in clash
     ]
@@ -672,8 +679,10 @@ def attribution_restyle(s: Sentence, rng: random.Random) -> Pair | None:
     else:
         if m := _FR_SAID.match(t):
             who, claim = m.group("who"), m.group("claim")
-            options = [f"Selon {_lower_first(who)}, {claim}.", f"{claim[:1].upper()}{claim[1:]}, "
-                       f"{m.group('verb')} {_lower_first(who)}."]  # fmt: skip
+            options = [
+                f"Selon {_lower_first(who)}, {claim}.",
+                f"{claim[:1].upper()}{claim[1:]}, {m.group('verb')} {_lower_first(who)}.",
+            ]
         elif m := _FR_SELON.match(t):
             who, claim = m.group("who"), m.group("claim")
             que = "qu'" if claim[:1].lower() in "aeiouéèh" else "que "
