@@ -764,7 +764,7 @@ RULES: dict[str, Rule] = {
     "figure_change": Rule(figure_change, "contradict"),
     "zero_count": Rule(zero_count, "contradict"),
     "negation": Rule(negation, "contradict", 0.5),
-    "opposite_swap": Rule(opposite_swap, "contradict"),
+    "opposite_swap": Rule(opposite_swap, "contradict", 0.25),
     "direction_swap": Rule(direction_swap, "contradict"),
     "time_change": Rule(time_change, "contradict"),
     "place_change": Rule(place_change, "contradict"),
@@ -777,7 +777,7 @@ RULES: dict[str, Rule] = {
     "clause_reorder": Rule(clause_reorder, "agree"),
     "modifier_drop": Rule(modifier_drop, "agree", 0.4),
     "quantifier_drop": Rule(quantifier_drop, "agree"),
-    "identity": Rule(identity, "agree", 0.15),
+    "identity": Rule(identity, "agree", 0.5),
     "translation": Rule(translation, "agree", 0.5),
 }
 """Every single-sentence rule by name. Pairs of two sentences (another story, another
