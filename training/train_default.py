@@ -145,7 +145,7 @@ def nli_rows(spec: str, data_dir: str | None, policy: str) -> tuple[list[dict], 
 
 def content_overlap(a: str, b: str) -> float:
     """Share of the shorter side's content words the other side has (stems of five letters)."""
-    from stance.cues import STOPWORDS
+    from stance.cues.batch import STOPWORDS
     from stance.text import folded
 
     def words(text: str) -> set[str]:

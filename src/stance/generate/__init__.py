@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..cues import STOPWORDS
+from ..cues.batch import STOPWORDS
 from ..text import folded
 from .rules import RULES, by_language
 from .sources import (
