@@ -35,7 +35,7 @@ def test_the_shipped_model_is_small_and_its_card_is_complete():
     card = read_card(path)
     assert card["labels"] == list(stance.LABELS)
     names = [d["name"] for d in card["training_data"]]
-    assert any(n.startswith("data/pairs.") for n in names), "trained on the team's own pairs"
+    assert any(n.startswith("data/pairs.") for n in names), "trained on the project's own pairs"
     assert "data/scan-train/pairs.jsonl" in names
     assert not any(n.endswith(":test") for n in names), "never on a test split"
     assert not any("articles" in n for n in names), "never the annotated articles"
@@ -59,7 +59,7 @@ def test_shipped_model_heldout_rows_are_found_again(monkeypatch):
     assert report["accuracy"] == pytest.approx(card["heldout_metrics"]["accuracy"])
 
 
-# Issue 5's two showcase pairs, in the team's own wording (no sentence of the article, nor a
+# Issue 5's two showcase pairs, in the project's own wording (no sentence of the article, nor a
 # near copy, is in any training data).
 SHOWCASE_PAIRS = [
     (

@@ -6,7 +6,7 @@ One model serves ``stance score``, ``stance scan`` and the Python API. It is tra
   restyled, a verb negated, an opposite, a date or a place, two names swapped, a synonym, a
   dropped modifier, another story's sentence...), the train split of their source documents;
 - the behavioural suite's train half (:func:`stance.behaviour.pairs`), when it is installed;
-- the team's news pairs in ``data/`` and the labelled scan pairs of the train stories;
+- the project's news pairs in ``data/`` and the labelled scan pairs of the train stories;
 - and, unless ``--commercial``, the NLI corpora's train or dev splits, read the way a news
   reader reads them: caption "contradictions" between two different scenes are dropped
   (``--nli-policy``).
@@ -55,7 +55,7 @@ CROSS_STORY = "data/scan-train/cross-story.jsonl"
 OWN_SENTENCES = list(generate.OWN_SOURCES)
 SEED = 0
 
-# Training weights. The team's hand-written pairs are few and exactly in domain; the scan pairs
+# Training weights. The project's hand-written pairs are few and exactly in domain; the scan pairs
 # are many and nearly all neutral; the generated pairs and NLI count one each.
 WEIGHTS = {"team": 20.0, "coverage": 20.0, "scan": 0.3, "generated": 1.0, "behaviour": 1.0}
 WEIGHTS_NLI = 1.0
@@ -100,7 +100,7 @@ def echo(message: str) -> None:
 
 
 def bucket_split(key: str) -> str:
-    """60 / 20 / 20 by a hash of ``key``, for the team's news pairs: fewer rows than the
+    """60 / 20 / 20 by a hash of ``key``, for the project's news pairs: fewer rows than the
     generated ones, so larger calibration and test shares."""
     import hashlib
 

@@ -156,7 +156,7 @@ COVERAGE = "data/pairs.coverage.jsonl"
 
 
 def _team_pairs(root: Path, files: Iterable[str]) -> Iterator[Sentence]:
-    """Both statements of the team's pair files, each pair a document of its own."""
+    """Both statements of the project's pair files, each pair a document of its own."""
     for name in files:
         for line in (root / name).read_text(encoding="utf-8").splitlines():
             if not line.strip():
