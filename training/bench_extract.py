@@ -64,7 +64,7 @@ from sklearn.pipeline import Pipeline
 from stance import api
 from stance.extract import Statement, extract, match_key, read_article, score_articles
 from stance.metrics import classification_report
-from stance.model import SCAN_MODEL_FILE, load_model
+from stance.model import load_model
 from stance.pairs import statement_text
 from stance.rank import DEFAULT_RANK, RANKS
 
@@ -150,7 +150,7 @@ def scan_recall(folder: Path, model: str | None) -> dict:
     paths = sorted(str(folder / name) for name in {s["article"] for s in key["statements"]})
     statements, texts = api.extract_files(paths)
     mapping = match_key([Statement(**s) for s in statements], key["statements"], texts)
-    pipeline = load_model(model, default=SCAN_MODEL_FILE)
+    pipeline = load_model(model)
     contradictions = [p for p in key["pairs"] if p["label"] == "contradict"]
     k = len(contradictions)
     result: dict = {"k": k}
@@ -200,7 +200,7 @@ def candidate_recall(results: list[dict], contradictions: list[dict], mapping: d
 def showcase_rank(path: Path, model: str | None) -> int | None:
     """The rank (1 = first) in the scan of the showcase article of the pair the project is
     about: Waldhausser's "quelques centaines" against the other officials' 4.000-6.000."""
-    results, _ = api.scan(load_model(model, default=SCAN_MODEL_FILE), [str(path)])
+    results, _ = api.scan(load_model(model), [str(path)])
 
     def side(s: dict, who: str, what: str) -> bool:
         return who in (s.get("speaker") or "") + " " + s.get("quote", "") and what in s["claim"]
@@ -248,7 +248,7 @@ def pair_accuracy(key: dict, pipeline: Pipeline) -> dict:
     default=DEFAULT_HELDOUT,
     help="Held-out article folders (repeatable) [default: data/articles-heldout, -2].",
 )
-@click.option("-m", "--model", help="Model for the scan (default: the shipped scan model).")
+@click.option("-m", "--model", help="Model for the scan (default: the shipped model).")
 @click.option(
     "--json", "as_json", is_flag=True, help="Also print one JSON object on the last line."
 )

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from .data import CORPORA, LABELS, iter_pairs, load, read_pairs
     from .features import PairFeaturizer
     from .model import (
-        SCAN_MODEL_FILE,
         build_pipeline,
         load_model,
         make_pipeline,
@@ -44,7 +43,6 @@ _LAZY = {
     "load": "data",
     "read_pairs": "data",
     "PairFeaturizer": "features",
-    "SCAN_MODEL_FILE": "settings",
     "build_pipeline": "model",
     "load_model": "model",
     "make_pipeline": "model",
@@ -55,7 +53,6 @@ _LAZY = {
 __all__ = [
     "CORPORA",
     "LABELS",
-    "SCAN_MODEL_FILE",
     "PairFeaturizer",
     "StanceError",
     "__version__",

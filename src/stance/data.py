@@ -381,13 +381,21 @@ FNC1_LABELS = {
 }
 
 
+FNC1_PREFIX = {"train": "train", "test": "competition_test"}
+
+
+def fnc1_bodies(split: str, data_dir: str | os.PathLike[str] | None = None) -> dict[str, str]:
+    """FNC-1's article bodies of a split by body id (the news text its headlines are paired
+    with; sentences for generated pairs are drawn from the train bodies)."""
+    path = resolve_data_dir(data_dir) / f"fnc1/{FNC1_PREFIX[split]}_bodies.csv"
+    return {r["Body ID"]: r["articleBody"] for r in _table(path, ",")}
+
+
 def _fnc1(split: str) -> Callable[[Path], list[dict]]:
-    prefix = {"train": "train", "test": "competition_test"}[split]
+    prefix = FNC1_PREFIX[split]
 
     def read(root: Path) -> list[dict]:
-        bodies = {
-            r["Body ID"]: r["articleBody"] for r in _table(root / f"fnc1/{prefix}_bodies.csv", ",")
-        }
+        bodies = fnc1_bodies(split, root)
         return [
             _pair(
                 r["Headline"],

@@ -20,10 +20,6 @@ from .errors import StanceError
 CARD_FORMAT = "stance-model-card/1"
 MODEL_ENV = "STANCE_MODEL"
 DEFAULT_MODEL_FILE = "stance-default.skops"
-SCAN_MODEL_FILE = "stance-scan.skops"
-"""The shipped model for ``stance scan``: the default model's data plus the project's labelled scan
-pairs, where most candidate pairs are about different things (see README, "The shipped
-models")."""
 MODEL_SUFFIX = ".skops"
 
 DATA_DIR_ENV = "STANCE_DATA_DIR"
@@ -82,7 +78,7 @@ def shipped_model_folders() -> list[Path]:
 
 
 def default_model_path(file: str = DEFAULT_MODEL_FILE) -> Path:
-    """A shipped model (``file``: :data:`DEFAULT_MODEL_FILE` or :data:`SCAN_MODEL_FILE`):
+    """The shipped model (``file``: :data:`DEFAULT_MODEL_FILE`, the one every verb uses):
     ``$STANCE_MODEL`` if set, for every verb, else inside the installed package, else
     ``models/``."""
     env = os.environ.get(MODEL_ENV)

@@ -22,7 +22,6 @@ from ..settings import (
     MIN_PAIRS,
     MODEL_ENV,
     NEIGHBOURS,
-    SCAN_MODEL_FILE,
     THRESHOLD,
 )
 from ..version import __version__
@@ -232,11 +231,6 @@ def _model_option(default: str) -> Callable[[F], F]:
 
 
 model_option = _model_option("shipped model")
-
-
-scan_model_option = _model_option(
-    f"the shipped scan model, {SCAN_MODEL_FILE}, trained also on the project's labelled scan pairs"
-)
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")

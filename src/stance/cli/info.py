@@ -22,7 +22,6 @@ from ..settings import (
     DATA_DIR_ENV,
     DEFAULT_MODEL_FILE,
     MODEL_ENV,
-    SCAN_MODEL_FILE,
     default_model_path,
     read_card,
     resolve_data_dir,
@@ -84,7 +83,7 @@ def _model_summary(path: Path) -> dict[str, Any]:
 def gather(model: str | None, data_dir: str | None) -> dict[str, Any]:
     """Everything ``stance info`` shows, as one dict."""
     models: dict[str, Any] = {}
-    for role, file in (("default", DEFAULT_MODEL_FILE), ("scan", SCAN_MODEL_FILE)):
+    for role, file in (("default", DEFAULT_MODEL_FILE),):
         try:
             path = Path(model) if model and role == "default" else default_model_path(file)
         except StanceError as err:

@@ -13,17 +13,17 @@ if TYPE_CHECKING:
 
 from ..data import LABELS
 from ..fileio import atomic_write, check_output_path
-from ..settings import DEFAULT_RANK, RANKS, SCAN_MODEL_FILE
+from ..settings import DEFAULT_RANK, RANKS
 from .app import (
     cli,
     echo_json,
     encoding_option,
     jobs_option,
     json_option,
+    model_option,
     neighbours_option,
     on_scheduler,
     same_speaker_option,
-    scan_model_option,
     scheduler_option,
     threshold_option,
 )
@@ -69,7 +69,7 @@ from .app import (
     "statements' other pairs (contrast: demotes a statement that seems to clash with everything).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing report.")
-@scan_model_option
+@model_option
 @encoding_option
 @json_option
 def scan(
@@ -108,7 +108,7 @@ def scan(
     from .. import api
     from ..model import load_model
 
-    pipeline = load_model(model, default=SCAN_MODEL_FILE)
+    pipeline = load_model(model)
     with on_scheduler(scheduler):
         ranking = api.scan(
             pipeline,
