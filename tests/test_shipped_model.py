@@ -103,3 +103,16 @@ def test_the_shipped_model_reads_identity_as_agree_and_another_story_as_neutral(
     proba = model.predict_proba([(same, same), (same, other)])
     assert proba[0, stance.LABELS.index("agree")] >= 0.9, proba
     assert model.predict([(same, other)])[0] == "neutral", proba
+
+
+def test_the_shipped_model_explains_its_verdict_through_its_calibration():
+    # Calibrated after it was fitted: the logistic regression is frozen inside the calibration.
+    a = "Le chômage a reculé de 2 % au troisième trimestre, selon l'Insee."
+    b = "Selon l'Insee, le chômage a augmenté au troisième trimestre."
+    result = CliRunner().invoke(cli, ["score", "--explain", "--json", a, b])
+    assert result.exit_code == 0, result.output
+    verdict = json.loads(result.stdout)
+    assert verdict["label"] == "contradict"
+    features = [f["feature"] for f in verdict["explanation"]["features"]]
+    assert verdict["explanation"]["toward"] == "contradict"
+    assert any(f.startswith("directions:") for f in features), features

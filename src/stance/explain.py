@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
@@ -33,7 +34,10 @@ def _linear(clf: Any) -> tuple[LogisticRegression, float]:
     factor a temperature puts on its scores (1 without one), which scales every share alike."""
     if isinstance(clf, CalibratedClassifierCV):
         calibrated = clf.calibrated_classifiers_[0]
-        return calibrated.estimator, float(getattr(calibrated.calibrators[0], "beta_", 1.0))
+        inner = calibrated.estimator
+        if isinstance(inner, FrozenEstimator):  # calibrated after fitting, as the shipped model
+            inner = inner.estimator
+        return inner, float(getattr(calibrated.calibrators[0], "beta_", 1.0))
     return clf, 1.0
 
 
