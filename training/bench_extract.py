@@ -74,7 +74,10 @@ DEFAULT_ARTICLES = ROOT / "data" / "articles"
 # out-of-sample figure.
 # Held out: written apart from the extractor's rules. The second set was written after this
 # version's rules and models were fixed, and nothing has been tuned on it.
-DEFAULT_HELDOUT = (ROOT / "data" / "articles-heldout", ROOT / "data" / "articles-heldout-2")
+DEFAULT_HELDOUT = tuple(
+    ROOT / "data" / name
+    for name in ("articles-heldout", "articles-heldout-2", "articles-heldout-3")
+)
 DEFAULT_COVERAGE = ROOT.parent / "shared" / "coverage" / "libya-coalition.fr.txt"
 # Who must be found in the showcase: (what the speaker contains, what the claim contains).
 SHOWCASE = [
@@ -200,7 +203,7 @@ def candidate_recall(results: list[dict], contradictions: list[dict], mapping: d
 def showcase_rank(path: Path, model: str | None) -> int | None:
     """The rank (1 = first) in the scan of the showcase article of the pair the project is
     about: Waldhausser's "quelques centaines" against the other officials' 4.000-6.000."""
-    results, _ = api.scan(load_model(model), [str(path)])
+    results = list(api.scan(load_model(model), [str(path)]).rows())
 
     def side(s: dict, who: str, what: str) -> bool:
         return who in (s.get("speaker") or "") + " " + s.get("quote", "") and what in s["claim"]
@@ -246,7 +249,7 @@ def pair_accuracy(key: dict, pipeline: Pipeline) -> dict:
     type=click.Path(file_okay=False, path_type=Path),
     multiple=True,
     default=DEFAULT_HELDOUT,
-    help="Held-out article folders (repeatable) [default: data/articles-heldout, -2].",
+    help="Held-out article folders (repeatable) [default: data/articles-heldout, -2, -3].",
 )
 @click.option("-m", "--model", help="Model for the scan (default: the shipped model).")
 @click.option(
