@@ -254,3 +254,10 @@ def test_the_old_name_of_build_pipeline_still_works_and_warns():
         old.get_params().keys()
         == stance.build_pipeline(C=2.0, cues=("negation",)).get_params().keys()
     )
+
+
+def test_the_retired_scan_model_name_warns_and_names_the_shipped_model():
+    import stance.model
+
+    with pytest.warns(FutureWarning, match="scan model"):
+        assert stance.model.SCAN_MODEL_FILE == stance.model.DEFAULT_MODEL_FILE

@@ -467,3 +467,16 @@ def heldout_split(
     except ValueError as err:
         raise StanceError(f"cannot hold out a test split: {err}") from None
     return train_idx, np.sort(test_idx)
+
+
+def __getattr__(name: str) -> Any:
+    """Names that were removed, kept for one release with a warning."""
+    if name == "SCAN_MODEL_FILE":
+        warnings.warn(
+            "stance.model.SCAN_MODEL_FILE is gone with the separate scan model: the shipped model "
+            "(DEFAULT_MODEL_FILE) serves the scan too; the name goes in the next release",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return DEFAULT_MODEL_FILE
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
