@@ -59,7 +59,7 @@ def test_shipped_model_heldout_rows_are_found_again(monkeypatch):
     assert report["accuracy"] == pytest.approx(card["heldout_metrics"]["accuracy"])
 
 
-# Issue 5's two showcase pairs, in the project's own wording (no sentence of the article, nor a
+# The two showcase pairs, in the project's own wording (no sentence of the article, nor a
 # near copy, is in any training data).
 SHOWCASE_PAIRS = [
     (
