@@ -214,7 +214,6 @@ encoding_option = click.option(
     help="Encoding of input files (a UTF-8 byte-order mark is always accepted).",
 )
 
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -232,9 +231,7 @@ def _model_option(default: str) -> Callable[[F], F]:
 
 model_option = _model_option("shipped model")
 
-
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
-
 
 threshold_option = click.option(
     "--threshold",
@@ -243,7 +240,6 @@ threshold_option = click.option(
     type=click.FloatRange(min=0),
     help="Minimum relatedness (text + names + quantities + story) of a candidate pair.",
 )
-
 
 neighbours_option = click.option(
     "--neighbours",
@@ -256,13 +252,11 @@ neighbours_option = click.option(
     ),
 )
 
-
 same_speaker_option = click.option(
     "--same-speaker",
     is_flag=True,
     help="Also pair two statements of one speaker in one article (a figure revised).",
 )
-
 
 scheduler_option = click.option(
     "--scheduler",
@@ -272,7 +266,6 @@ scheduler_option = click.option(
         "start one on this machine. Needs the dask extra: pip install 'stance[dask]'."
     ),
 )
-
 
 jobs_option = click.option(
     "--jobs",

@@ -192,15 +192,11 @@ def _one_family(name: str, family: str) -> type[CueFeaturizer]:
 
 QuantityCues = _one_family("QuantityCues", "quantities")
 
-
 NegationCues = _one_family("NegationCues", "negation")
-
 
 OppositeCues = _one_family("OppositeCues", "opposites")
 
-
 AlignmentCues = _one_family("AlignmentCues", "alignment")
-
 
 CUE_TYPES: tuple[type[CueFeaturizer], ...] = (
     CueFeaturizer,
@@ -209,7 +205,6 @@ CUE_TYPES: tuple[type[CueFeaturizer], ...] = (
     OppositeCues,
     AlignmentCues,
 )
-
 
 """Every cue featurizer type a saved model may hold."""
 

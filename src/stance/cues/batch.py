@@ -18,7 +18,6 @@ from ..text import folded, guess_lang
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
-
 # French restrictive "ne ... plus que" / "ne ... pas que" / "ne ... guère que" means "only", not
 # "not": "l'EI ne compte plus que quelques centaines de combattants" asserts a number. The
 # second half of the negation is dropped before words are read (folded text).
@@ -34,20 +33,16 @@ def _tokens(folded: str) -> list[str]:
 # stream of millions of distinct statements must not grow memory (about 10 MB at this size).
 STATEMENT_CACHE = 4096
 
-
 # How many leading letters of a content word stand for it when deciding whether two statements
 # are about the same thing: enough to keep "salari" apart from "salon", few enough that
 # inflections and many French / English cognates meet ("evacu", "automa", "mater").
 STEM = 5
 
-
 # French elisions before an apostrophe ("l'usine", "d'emplois", "qu'il"): the word is what
 # follows. In English what precedes is the word ("plant's", "don't").
 _ELIDED = frozenset("l d n s j c m t qu jusqu lorsqu puisqu quoiqu".split())
 
-
 _APOSTROPHE = re.compile("['’]")
-
 
 # Inflections stripped before a word is cut to its stem, so that short words meet their
 # inflected forms ("give" / "given", "rise" / "rises", "céder" / "cédé", "docker" / "dockers"):
@@ -76,7 +71,6 @@ def _stem(word: str) -> str | None:
 
 
 _fold = lru_cache(maxsize=STATEMENT_CACHE)(folded)
-
 
 _read = lru_cache(maxsize=STATEMENT_CACHE)(quantities.read)
 

@@ -167,7 +167,6 @@ QUANTIFIER_CLASHES = frozenset(
     {("all", "none"), ("all", "few"), ("most", "few"), ("most", "none"), ("some", "none")}
 )
 
-
 """Quantifier values (the ``value`` column of quantifiers.tsv) that cannot both be true of one
 group: "all" / "none", "most" / "few", ..."""
 
@@ -213,16 +212,13 @@ def _quantifier_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np
 # search skips other characters in C.
 _YEAR = re.compile(r"((?:1[89]|20)\d\d)(?<![\w.,]\d{4})(?![.,]?\d|\w)")
 
-
 _CLOCK = re.compile(
     r"\b([01]?\d|2[0-3])(?: ?h ?([0-5]\d)?|:([0-5]\d))\b"  # 14 h, 14h30, 14:30
     r"|\b(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])\.?m\b",  # 2 pm, 10:30 a.m.
     re.IGNORECASE,
 )
 
-
 TIME_KINDS = ("weekday", "month", "year", "clock", "part_of_day", "compass", "season")
-
 
 """The kinds of time and place the time family compares; time.tsv gives the words of all but
 years and clock times, which are read from digits."""
@@ -517,9 +513,7 @@ _FAMILIES: dict[str, Callable[[CueFeaturizer, _Pairs], tuple[dict[str, np.ndarra
     "alignment": _alignment_family,
 }
 
-
 CUE_FAMILIES: tuple[str, ...] = tuple(_FAMILIES)
-
 
 """The cue families, in the order of their columns."""
 
@@ -547,7 +541,6 @@ FAMILY_COLUMNS: dict[str, tuple[str, ...]] = {
         "related_high",
     ),
 }  # fmt: skip
-
 
 """The columns of each family, in order (named ``family:column``)."""
 

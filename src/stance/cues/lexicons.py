@@ -22,7 +22,6 @@ LEXICON_FILES = {
     "reciprocal": "reciprocal.tsv",
 }
 
-
 """The lexicons :meth:`CueFeaturizer.fit` reads, by name, from ``lexicon_dir``."""
 
 
@@ -34,7 +33,6 @@ LEXICON_COLUMNS = {
     "negation": ("en", "fr", "kind"),
     "reciprocal": ("en", "fr"),
 }
-
 
 """The header each lexicon file must start with."""
 
@@ -85,7 +83,6 @@ def _forms(cell: str) -> list[str]:
 
 
 _UNMATCHED = re.compile(r"[\s.'’-]")
-
 
 """What may stand between the words of a lexicon form: spaces, hyphens, apostrophes, dots."""
 

@@ -31,7 +31,6 @@ _INSERTION_PHRASES = {
     for lang in ("fr", "en")
 }
 
-
 # French reporting verbs: past participle -> finite forms (3rd person present, imperfect,
 # simple past). Participles need an auxiliary ("a indiqué"); finite forms are ambiguous with
 # nouns ("le juge", "une avance") and are accepted only in an unambiguous position (see
@@ -93,7 +92,6 @@ _FR_VERBS = {
     "accusé": "accuse accusent accusait accusaient accusa",
 }
 
-
 # Reporting phrases of several words: participle -> finite forms.
 _FR_PHRASES = {
     "fait savoir": ("fait savoir", "font savoir"),
@@ -102,7 +100,6 @@ _FR_PHRASES = {
     "mis en garde": ("met en garde", "mettent en garde"),
     "fait état": ("fait état", "font état"),
 }
-
 
 # Verbs that frame a quotation only after it ("..., a-t-il lancé"); before a clause they mean
 # something else ("a lancé une pétition").
@@ -129,7 +126,6 @@ _FR_FRAME_VERBS = {
     "complété": "complète complètent complétait compléta",
     "corrigé": "corrige corrigent corrigeait corrigea",
 }
-
 
 # English: past / participle -> 3rd person present.
 _EN_VERBS = {
@@ -175,7 +171,6 @@ _EN_VERBS = {
     "observed": "observes",
 }
 
-
 _EN_FRAME_VERBS = {
     "replied": "replies",
     "responded": "responds",
@@ -193,14 +188,12 @@ _EN_FRAME_VERBS = {
     "objected": "objects",
 }
 
-
 # English present forms that are also common nouns ("insurance claims", "estimates show"):
 # like French finite forms, accepted only in an unambiguous position.
 _EN_NOUNISH = word_set(
     "claims estimates states notes promises stresses pledges vows cautions puts "
     "protests objects recounts"
 )
-
 
 # Verbs that frame a figure through a noun phrase ("put the toll at 14", "a chiffré à 40 le
 # nombre de ..."): a cue only when "at"/"à" follows within a few words, since "put the plan on
@@ -210,7 +203,6 @@ _FIGURE_VERBS = word_set(
     "évaluait évaluaient évalua"
 )
 _FIGURE_AT = word_set("at à au")
-
 
 # Reporting verbs that deny what follows them ("a démenti", "denied"): a denial's claim alone
 # says the opposite of what its speaker says, so the pairing reads it with its frame
@@ -231,15 +223,11 @@ _OBJECT_VERBS = word_set(
     "convinced"
 )
 
-
 _FR_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|aura|auront)"
-
 
 _EN_AUX = r"(?:has|have|had)"
 
-
 _FR_AUX_WORDS = word_set("a ont avait avaient aurait auraient aura auront est sont va vont doit")
-
 
 _EN_AUX_WORDS = word_set("has have had is are was were will would")
 
@@ -252,21 +240,17 @@ def _phrases(phrases: Iterable[str]) -> str:
 
 _FR_INSERTIONS = _phrases(_INSERTION_PHRASES["fr"])
 
-
 _EN_INSERTIONS = _phrases(_INSERTION_PHRASES["en"])
-
 
 _FR_ADVERBS = (
     rf"(?:{_FR_INSERTIONS}|\w+ment|cependant|pourtant|toutefois|également|aussi|déjà|encore|"
     r"enfin|ensuite|alors|bien|même|notamment|ainsi|d['’]ailleurs|au contraire|pas|jamais|plus)"
 )
 
-
 _EN_ADVERBS = (
     rf"(?:{_EN_INSERTIONS}|\w+ly|also|since|already|again|never|not|repeatedly|further|then|"
     r"even|long)"
 )
-
 
 # An inserted phrase that ends the words before a verb ("The union for its part | said"), or
 # that is a whole comma-delimited chunk ("The mayor, for his part, said").
@@ -276,9 +260,7 @@ _INSERTION_END = {
 }
 _INSERTION = re.compile(rf"(?:{_FR_INSERTIONS}|{_EN_INSERTIONS})", re.IGNORECASE)
 
-
 _NEGATIONS = word_set("pas jamais plus not never ne n' n’ no")
-
 
 # Stressed and subject pronouns, with what they say about the speaker.
 _PRONOUNS = {
@@ -297,23 +279,17 @@ _PRONOUNS = {
     "them": (None, None),
 }
 
-
 _SUBJECT_PRONOUNS = word_set("il elle ils elles he she it they")
-
 
 # Words that show a clause of its own between a verb and its "that"/"que" ("told reporters
 # she had found no evidence that"): its subject, or a verb after it.
 _CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | word_set("there no nothing none aucun aucune rien personne")
 
-
 _CLAUSE_VERBS = word_set("had has have was were is are avait avaient ont est était")
-
 
 _STRESSED_PRONOUNS = word_set("lui elle eux elles him her them")
 
-
 _RELATIVES = word_set("qui who which that dont lequel laquelle lesquels lesquelles where whose où")
-
 
 _DETERMINERS = word_set(
     "le la les l' l’ un une des du de d' d’ son sa ses leur leurs ce cet cette ces plusieurs "
@@ -321,51 +297,37 @@ _DETERMINERS = word_set(
     "the a an its their his her this these those some several many our one each"
 )
 
-
 _FEMININE_DETERMINERS = word_set("la une sa cette")
-
 
 _MASCULINE_DETERMINERS = word_set("le un ce cet du")
 
-
 _PLURAL_DETERMINERS = word_set("les des ces plusieurs certains certaines quelques leurs nos vos")
-
 
 _SINGULAR_DETERMINERS = word_set("le la l' l’ un une son sa ce cet cette a an its his her this")
 
-
 _INDEFINITE = word_set("un une a an one")
 
-
 _OBJECT_CLITICS = word_set("l' l’")
-
 
 # Adverbs between a subject and its reporting verb ("he also said", "Le Goff later claimed"):
 # read with the verb, so that the subject is the name or the pronoun before them.
 _ADVERBS_BEFORE_CUE = word_set("also later further again then")
 
-
 # A participle opening an aside between subject and verb ("X, élu en 2020, a dit").
 _PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ée?s?|ue?s?|ie?s?|ed|ing)")
-
 
 # After a determiner a cue word is a noun or an adjective ("le juge", "an estimated 5,000");
 # after "was" a passive ("was told").
 _NOT_BEFORE_A_CUE = _DETERMINERS | word_set("was were been be is are being")
 
-
 _SUBJECT_RELATIVES = word_set("qui who which")
 
-
 _AS = word_set("comme as")
-
 
 # "ceux de X", "celle de X": the demonstrative stands for the speaker named after it.
 _DEMONSTRATIVES = word_set("ceux celle celui celles those that")
 
-
 _DE = word_set("de du des d' d’ of")
-
 
 # Prepositions that end a speaker's noun phrase ("la direction | dans un communiqué"); "de",
 # "à", "of" and "for" stay inside titles ("le secrétaire à la défense").
@@ -374,29 +336,23 @@ _STOP_PREPOSITIONS = word_set(
     "on in at during outside after before from with via to while according"
 )
 
-
 _INTRO_WORDS = word_set(
     "dans en au aux à lors pendant après avant depuis sur selon pour chez par mais et or donc "
     "in on at during after before since for by from but and so yet however meanwhile also "
     "hier aujourd'hui yesterday today ainsi alors ensuite enfin cependant pourtant toutefois"
 )
 
-
 _TIME_WORDS = word_set(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui "
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
 )
 
-
 _MONTHS = frozenset(month.lower() for month in MONTHS_FR | MONTHS_EN)
-
 
 _CONJUNCTIONS = word_set("et mais or donc and but so yet while whereas")
 
-
 # A name after one of these is a place or an employer ("an analyst at Enerlys"), not a speaker.
 _PREPOSITIONS = _STOP_PREPOSITIONS | _INTRO_WORDS
-
 
 # Words that show a chunk holds a clause, not just a noun phrase.
 _CLAUSE_WORDS = {
@@ -410,13 +366,11 @@ _CLAUSE_WORDS = {
     ),
 }
 
-
 # Parenthetical adverbs between a subject and its verb ("X, however, told ...").
 _PARENTHETICALS = word_set(
     "however though meanwhile also too cependant pourtant toutefois néanmoins enfin aussi "
     "lui elle eux lui-même elle-même"
 )
-
 
 # Capitalised titles that are not part of a person's name ("Interior Minister Nadia Benhamou").
 _TITLES = word_set(
@@ -432,7 +386,6 @@ _TITLES = word_set(
     "imam rabbi sheikh emir coach entraîneur mayor-elect superintendent inspector"
 )
 
-
 # Bodies and groups that make statements, for verbs that are also nouns ("L'opposition juge").
 _BODIES = word_set(
     "gouvernement opposition syndicat syndicats ministère direction police gendarmerie parquet "
@@ -443,24 +396,19 @@ _BODIES = word_set(
     "regulator régulateur"
 )
 
-
 _FEMININE_WORDS = word_set(
     "spokeswoman chairwoman mrs ms miss madam madame mme mlle préfète présidente directrice "
     "sénatrice députée ambassadrice procureure princess queen lady"
 )
 
-
 _MASCULINE_WORDS = word_set("spokesman chairman mr monsieur sir lord king prince")
 
-
 _NAME_PARTICLES = word_set("de du des d' d’ le la van von der den da di del bin ben al el ibn")
-
 
 # "selon les cas", "according to plan": the preposition names no source.
 _NOT_SOURCES = re.compile(
     r"(?:les?\s+cas|toute\s+\w+|que|qu['’]|(?:the\s+)?(?:plan|schedule))(?![\w-])", re.IGNORECASE
 )
-
 
 _SENTENCE_ABBREVIATIONS = {
     # Titles before a name, and months before a number, that pysbd's lists lack for news copy.
@@ -472,7 +420,6 @@ _SENTENCE_ABBREVIATIONS = {
         "nov dec"
     ),
 }
-
 
 _MONTH_ABBREVIATIONS = MONTH_ABBREVIATIONS_FR | {m.lower() for m in MONTH_ABBREVIATIONS_EN}
 
@@ -512,7 +459,6 @@ _CUES = {
     ),
 }
 
-
 # "s'est-il limité à dire", "s'est contentée de répondre": a restricted statement is one.
 # Reflexive frames: "s'est indigné le maire", "s'inquiète-t-elle", "se sont félicités X".
 _FR_REFLEXIVE = (
@@ -528,11 +474,9 @@ _FR_RESTRICTED = re.compile(
     re.IGNORECASE,
 )
 
-
 _FRAME_PARTICIPLES = frozenset(
     w.lower() for w in (*_FR_FRAME_VERBS, *_EN_FRAME_VERBS, *_EN_FRAME_VERBS.values())
 ) | frozenset(f for forms in _FR_FRAME_VERBS.values() for f in forms.split())
-
 
 # Lower-cased words at which a cue can start (a hyphenated "a-t-il" counts by its first part).
 _CUE_STARTS = {
@@ -550,9 +494,7 @@ _CUE_STARTS = {
     },
 }
 
-
 _SOURCE_STARTS = word_set("selon d' d’ according pour de")
-
 
 # Source prepositions. "Pour X, ..." is one only at the start of a clause (checked in code);
 # "de source policière", "de sources concordantes": the speaker is the source named after "de".
@@ -561,7 +503,6 @@ _SOURCES = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-
 
 # A reporting frame of any verb right after a quotation and its comma, with the speaker after
 # it ("« ... », a réagi M. X", "« ... », s'est indigné le maire", "« ... », tempête-t-elle",
@@ -577,13 +518,10 @@ _QUOTE_FRAME = re.compile(
     re.IGNORECASE,
 )
 
-
 # English "'...,' the mayor fumed": a speaker of a few words, then any past-tense verb.
 _QUOTE_FRAME_AFTER = re.compile(r"(?:[a-z]+ed|said|says|told|wrote)(?![\w-])")
 
-
 _SELON_LEQUEL = re.compile(r"\s*(?:lequel|laquelle|lesquels|lesquelles)\b\s*,?\s*", re.IGNORECASE)
-
 
 _TOKEN = re.compile(
     # a title abbreviation before a name ("M. Dupont", "Dr. Jones") is one word
@@ -594,20 +532,15 @@ _TOKEN = re.compile(
     r"|\w+(?:[-'’.]\w+)*|[^\w\s]"
 )
 
-
 # Chunk boundaries: commas, semicolons, colons and dashes (but not a decimal comma "1,5").
 _CHUNK_BREAK = re.compile(r",(?!\d)|;|:(?!\d)|\s[–—-]\s")
-
 
 # Opening quotation marks and the mark that closes each (also read by stance.pairs).
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 
-
 _CLOSING_QUOTES = "".join(QUOTE_PAIRS.values())
 
-
 _TRAILING = " \t\r\n,;:.!?"
-
 
 # Words a reporter puts between a cue and its subject or content: "a déclaré dimanche à l'AFP
 # la préfète", "said on Sunday", "estime au contraire que". ("only", "seulement" belong to the
@@ -618,12 +551,9 @@ _DAYS = (
     r"semaine|week|night|morning"
 )
 
-
 _DAY_PARTS = r"soir|matin|midi|après-midi|dernier|dernière|prochain|morning|evening|night|afternoon"
 
-
 _DATE = rf"(?i:(?:(?:ce|cette|on|last|this)\s+)?(?:{_DAYS})(?:\s+(?:{_DAY_PARTS}))?)"
-
 
 _ADVERB = (
     r"(?!only\b|seulement\b|notamment\b|surtout\b)(?:[a-zà-öø-ÿ]+ment|[a-z]+ly)|au\s+contraire|"
@@ -632,22 +562,17 @@ _ADVERB = (
     rf"{_FR_INSERTIONS}|{_EN_INSERTIONS}"
 )
 
-
 _ADDRESSEE = (
     r"(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:[A-Z]{2,}\b|presse|journalistes|"
     r"des\s+journalistes|la\s+radio|la\s+télévision|Reuters|[A-Z]\w+(?=\s+(?:que|qu['’])))"
     r"|to\s+(?:reporters|journalists)"
 )
 
-
 _SKIP_AFTER_CUE = re.compile(rf"(?:\s+|,\s*)*(?:{_DATE}|{_ADVERB}|{_ADDRESSEE})(?![\w-])")
-
 
 _THAT = word_set("que qu' qu’ that")
 
-
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|mais|et|or)\s+(?=\w)", re.IGNORECASE)
-
 
 # Words that open a sentence to link it to the previous one ("But X, ..., said", "Mais le
 # maire, Jean Dupuis, a affirmé"); they are not part of the subject that follows them.
@@ -655,7 +580,6 @@ _DISCOURSE_CONJUNCTIONS = word_set(
     "but and yet however nevertheless nonetheless meanwhile mais et or pourtant cependant "
     "toutefois néanmoins donc"
 )
-
 
 # Present participles that frame what follows them as the main clause's subject's words
 # ("Others put the figure lower, saying that ..."). Denials are left out: the pairing reads
@@ -671,20 +595,15 @@ _PARTICIPLE_CUES = {
     ),
 }
 
-
 # Sentence post-pass: a sentence closed inside a quotation and followed by a new one
 # ("« C'est fini. » Puis ...") that pysbd keeps together.
 _QUOTED_END = re.compile(r"[.!?…]\s?[»”\"](?=\s+[«\"“A-ZÀ-ÖØ-Þ])")
 
-
 _ABBREVIATION_END = re.compile(r"(?<![\w.])(\w+)\.$")
-
 
 # Line breaks with the spaces around them; two or more newlines make a paragraph break.
 _LINE_BREAKS = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 
-
 _SENTENCE_END = '.!?…:»”"'
-
 
 _LOOKBACK = 4  # sentences within which a pronoun's antecedent is looked for

@@ -29,22 +29,18 @@ _FR_AUX = (
     r"(?:en\s+(?:(?:forte|légère|nette)\s+)?)?"
 )
 
-
 _EN_AUX = (
     r"(?:(?:has|have|had|was|were|is|are|will|would)\s+(?:been\s+|be\s+)?)?(?:(?:almost|nearly"
     r"|more\s+than|already|roughly|sharply|steadily|more)\s+)?"
 )
 
-
 _AUX_WINDOW = 40
-
 
 # (stems, rest of the pattern, direction, factor): a change is one of the literal stems followed
 # by the rest. A factor of None is read from the "f" group when there is one. Direction 0 marks
 # a before-and-after ("est passé de 10 % à 9 %"), whose direction and factor come from its two
 # values. Where two entries match at one place the first wins, so specific entries come first.
 _ChangeEntry = tuple[tuple[str, ...], str, int, float | None]
-
 
 _FR_CHANGES: tuple[_ChangeEntry, ...] = (
     (("augment",), r"\w*\s+de\s+moitié", +1, 1.5),
@@ -80,7 +76,6 @@ _FR_CHANGES: tuple[_ChangeEntry, ...] = (
      rf"plus\s+qu(?:e|['\u2019])(?=\s*(?:environ\s+|à\s+)?(?:\d|{_VAGUE_RE}|{_WORD}))",
      -1, None),
 )  # fmt: skip
-
 
 _EN_CHANGES: tuple[_ChangeEntry, ...] = (
     (("doubl",), r"(?:ed|es|ing)", +1, 2.0),
@@ -150,16 +145,13 @@ _CHANGE_RULES = {
     "en": _compile_changes(_EN_AUX, _EN_CHANGES),
 }
 
-
 # Where a change verb of either language starts: a statement with none has no change, whatever
 # its language.
 _CHANGE_STEMS = frozenset(
     stem for table in (_FR_CHANGES, _EN_CHANGES) for e in table for stem in e[0]
 )
 
-
 _ANY_CHANGE = _WordStarts(_CHANGE_STEMS)
-
 
 # "a augmenté de 50 %", "fell by 20%", "rose 3%": the factor is stated as a percentage.
 _PERCENT_AFTER = re.compile(
@@ -168,13 +160,10 @@ _PERCENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
-
 # The "à"/"to" between the two values of a before-and-after.
 _EVOLUTION_TO = re.compile(r"\s+(?:à|a|to)\s+", re.IGNORECASE)
 
-
 _EVOLUTION_WINDOW = 80
-
 
 # A negated change ("n'a pas doublé", "has not risen") states no change: it is dropped.
 _NEGATION_BEFORE = re.compile(

@@ -143,7 +143,6 @@ def _concept_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
 
 _CONCEPT_NAMES, _CONCEPT_REACH = _concept_tables()
 
-
 _NO_CONCEPT: frozenset[str] = frozenset()
 
 

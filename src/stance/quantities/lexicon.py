@@ -87,9 +87,7 @@ VAGUE: dict[str, tuple[float, float]] = {
     "several": (2, 9),
 }
 
-
 _NEEDS_NOUN = frozenset({"quelques", "plusieurs", "a few", "several"})
-
 
 _FR_NUMBER_WORDS = word_set(
     "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
@@ -97,19 +95,15 @@ _FR_NUMBER_WORDS = word_set(
     "cents mille"
 )
 
-
 _EN_NUMBER_WORDS = word_set(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
     "ninety hundred thousand"
 )
 
-
 _ARTICLES = frozenset({"un", "une", "one", "a", "an"})
 
-
 _EN_ANCHORS = ("hundred", "thousand", "million", "billion", "trillion")
-
 
 # Powers of ten of the scale words; "billion" is 10^12 in French and 10^9 in English.
 _SCALE_EXP = {
@@ -133,12 +127,9 @@ _SCALE_EXP = {
     "trillions": 12,
 }
 
-
 _BILLION_EXP = {"fr": 12, "en": 9}
 
-
 _THOUSANDS_MARK = {"fr": ".", "en": ","}
-
 
 _NOUN_STOPWORDS = (
     FR_FUNCTION_WORDS
@@ -155,13 +146,11 @@ _NOUN_STOPWORDS = (
     )
 )
 
-
 # Words between a number and its noun that do not name what is counted ("3,400 care staff").
 _MODIFIERS = word_set(
     "autres nouveaux nouvelles nouveau anciens anciennes more other new additional extra further "
     "former armed foreign care nursing"
 )
-
 
 # What may join two such modifiers ("180 nursing and care posts").
 _MODIFIER_JOINS = word_set("and or et ou")
@@ -199,9 +188,7 @@ class _WordStarts:
 
 _SPACE_SEP = "\u00a0\u202f\u2009 "
 
-
 _NO_SPACE_SEP = str.maketrans("", "", _SPACE_SEP)
-
 
 _DIGITS = (
     # not glued to a letter, a digit, a decimal mark, a slash or a colon, nor after "X-" (COVID-19)
@@ -214,49 +201,36 @@ _DIGITS = (
     r"(?:(?P<suffix>bn|mds?|mrds?|mln|mn|k)(?!\w)|(?![\w/:]|[.,]\d))"
 )
 
-
 _NUMBER_WORD = alternation(_FR_NUMBER_WORDS | _EN_NUMBER_WORDS)
-
 
 _WORD = (
     rf"(?<![\w-])(?:(?:{_NUMBER_WORD})(?:-(?:et-)?(?:{_NUMBER_WORD}))*"
     rf"|an?(?=\s+(?:{'|'.join(_EN_ANCHORS)})\b))(?![\w-])"
 )
 
-
 _VAGUE_RE = rf"(?<![\w-])(?:{alternation(VAGUE)})(?![\w-])"
-
 
 _DIGITS_AT = re.compile(_DIGITS, re.IGNORECASE)
 
-
 _VAGUE_AT = re.compile(_VAGUE_RE, re.IGNORECASE)
 
-
 _WORD_AT = re.compile(_WORD, re.IGNORECASE)
-
 
 # Where a number can start: a digit not glued to a word, a decimal mark, a slash or a colon (the
 # lookbehind comes after the digit, so that the search skips other characters in C); a number
 # word or the first word of a vague phrase at the start of a word.
 _STARTERS = _FR_NUMBER_WORDS | _EN_NUMBER_WORDS | {"a", "an"} | {k.split()[0] for k in VAGUE}
 
-
 _DIGIT_START = re.compile(r"\d(?<![\w.,/:]\d)")
-
 
 _NUMBER_WORD_START = _WordStarts(_STARTERS, after=r"(?!\w)")
 
-
 _WORD_SPLIT = re.compile(r"[\s-]+")
-
 
 _MAX_RUN = 16  # "nine hundred ninety-nine thousand nine hundred ninety-nine" is 8
 
-
 # Between two number words of one number: spaces, or "et"/"and" where numbers use them.
 _WORD_JOIN = re.compile(r"\s+|\s+(?:et|and)\s+", re.IGNORECASE)
-
 
 # Dates, times, identifiers and factors are recognised by the word just before or after the
 # number; comparing the last words before it with sets is cheaper than a regex ending in "$".
@@ -266,23 +240,18 @@ _MONTHS_FR = frozenset(
     for form in (month, folded(month))  # "aout", "fevr": headlines drop accents
 )
 
-
 _MONTHS_EN = MONTHS_EN | MONTH_ABBREVIATIONS_EN  # capitalised: "may" is a verb, "march" a noun
-
 
 _MONTH_AFTER = re.compile(
     rf"\s*(?:er\s+)?(?:of\s+)?(?:(?i:{alternation(_MONTHS_FR)})|{alternation(_MONTHS_EN)})"
     r"(?!\w)"
 )
 
-
 _TIME_AFTER = re.compile(
     r"\s?(?:h(?:\s?\d\d)?(?!\w)|[ap]\.m\.|[ap]m(?!\w)|o['\u2019]clock)", re.IGNORECASE
 )
 
-
 _CLOCK_HOUR = re.compile(r"\d{1,2}h", re.IGNORECASE)  # "14h 30", seen from the "30"
-
 
 # Words after which a number names something rather than counts it ("n° 5", "article 49",
 # "vol 370"), and the "pour" of "pour cent".
@@ -290,20 +259,15 @@ _ID_WORDS = word_set(
     "n° nº no. num. # numéro article résolution resolution page chapitre chapter flight vol pour"
 )
 
-
 _FACTOR_VERBS = ("multipli", "divis", "multiplied", "divided")  # "multiplié par trois"
-
 
 _YEAR_WORDS = word_set(
     "en in since depuis dès until till année year fin début mi jusqu'en l'an d'ici"
 )
 
-
 _EDGE_PUNCTUATION = "([{«\"'\u2019\u201c,;:"
 
-
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b")
-
 
 _SCALE = re.compile(
     r"\s*(?P<scale>millions?|milliards?|billions?|trillions?|mille|thousand|mds?|mrds?|mln|bn)"
@@ -311,15 +275,12 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 
-
 _VAGUE_TIMES = re.compile(
     r"\s+(?:de|d['\u2019]|of)\s*(?P<scale>milliers|millions|milliards|thousands|billions)(?!\w)",
     re.IGNORECASE,
 )
 
-
 _PERCENT = r"%|pour\s?cents?(?!\w)|pourcents?(?!\w)|percent(?!\w)|per\s+cent(?!\w)"
-
 
 _UNIT_AFTER = re.compile(
     rf"\s*(?:(?P<pct>{_PERCENT})"
@@ -329,28 +290,22 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
-
 _UNIT_BEFORE = re.compile(
     r"(?:(?P<usd>US\s?\$|\$|USD\s)|(?P<eur>€|EUR\s)|(?P<gbp>£|GBP\s))\s*$",
 )
 
-
 _CURRENCY = {"eur": "EUR", "usd": "USD", "gbp": "GBP"}
 
-
 _CURRENCY_SIGN = re.compile(r"(?:US\s?\$|\$|€|£)?\s*")  # repeated in a range: "$4 to $6"
-
 
 _RANGE_SEP = re.compile(
     r"\s*(?P<dash>[-\u2011\u2013\u2014])\s*|\s+(?P<to>à|to|ou|or)\s+|\s+(?P<and>et|and)\s+",
     re.IGNORECASE,
 )
 
-
 _RANGE_OPEN = re.compile(
     r"\b(?:(?P<between>entre|between)\s+|(?P<from>de\s+|d['\u2019]\s*|from\s+))$", re.IGNORECASE
 )
-
 
 # "est passé de 10 % à 9 %", "rose from 4,000 to 6,000": two values at two times, not a range.
 _EVOLUTION_BEFORE = re.compile(
@@ -359,7 +314,6 @@ _EVOLUTION_BEFORE = re.compile(
     r"|grimpé\w*|reculé\w*|progressé\w*)\s+$",
     re.IGNORECASE,
 )
-
 
 # Before a number: (low bound) | (high bound) | (just below) | (around).
 _PREFIX = re.compile(
@@ -376,29 +330,21 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-
 _PREFIX_WINDOW = 30
-
 
 # The last character, lower-cased, that each phrase of _PREFIX and _UNIT_BEFORE can end with,
 # trailing spaces aside ("ſ" is an "s" to re.IGNORECASE, but "ſ".lower() is itself).
 _PREFIX_ENDS = frozenset("e'\u2019nstrfàoydſ")
 
-
 _UNIT_BEFORE_ENDS = frozenset("$€£drp")
-
 
 _BEFORE_WINDOW = 24
 
-
 _CONNECTOR = re.compile(r"\s*(?:(?:des|du|de|of\s+the|of)\s+|d['\u2019]\s*)", re.IGNORECASE)
-
 
 _NOUN_WORD = re.compile(r"\s*([^\W\d_]+(?:-[^\W\d_]+)*)(['\u2019])?")
 
-
 _NOUN_LOOKAHEAD = 4
-
 
 _FACTOR_WORDS = {
     "deux": 2.0,

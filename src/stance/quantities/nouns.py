@@ -43,9 +43,7 @@ _NOUN_BEFORE = re.compile(
     r")"
 )
 
-
 _LOOKBEHIND = 120
-
 
 # Subjects that do not name what they count ("ils sont 6 000").
 _PRONOUNS = word_set("ils elles nous vous they we you there these those which who qui")
@@ -84,7 +82,6 @@ _FATE = re.compile(
     r"|(?P<missing>missing|(?:portée?s?\s+)?disparue?s?))(?!\w)",
     re.IGNORECASE,
 )
-
 
 _FATE_WINDOW = 60
 

@@ -150,7 +150,6 @@ _TIME_UNITS = frozenset(
     "decennies year years month months week weeks day days hour hours decade decades".split()
 )
 
-
 _PERIOD_BEFORE = re.compile(
     # Not "for", "pendant", "depuis", "since": "burned for nine hours", "en grève depuis trois
     # jours" state how long, which is the claim.
@@ -189,18 +188,15 @@ _SMALL_NUMBERS = {
     **dict.fromkeys(("hundred", "cent"), 100),
 }
 
-
 _SMALL = (
     r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|une?|deux|trois|quatre|cinq|sept|huit|neuf|dix"
 )
 
-
 # A ratio is found from its connector, which is rare, rather than by trying the whole pattern
 # at every position of every statement: the connector and the number after it first, then the
 # number (and noun) before it.
 _RATIO_CONNECTOR = re.compile(r"\s(?:in|out\s+of|sur)\s", re.IGNORECASE)
-
 
 _RATIO_TAIL = re.compile(
     rf"\s+(?:in|out\s+of|sur)\s+(?P<m>{_SMALL}|twenty|hundred|vingt|cent)(?![\w.,]\d)\b"
@@ -210,14 +206,11 @@ _RATIO_TAIL = re.compile(
     re.IGNORECASE,
 )
 
-
 _RATIO_HEAD = re.compile(
     rf"(?<![\w.,])(?P<n>{_SMALL})(?:\s+(?P<between>[^\W\d_]+))?$", re.IGNORECASE
 )
 
-
 _RATIO_HEAD_WINDOW = 40
-
 
 _FRACTIONS = {
     "half": 2,
@@ -235,14 +228,12 @@ _FRACTIONS = {
     "cinquièmes": 5,
 }
 
-
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<n>an?|one|two|three|four|une?|deux|trois|quatre|la)[\s-]+)?"
     r"(?P<d>half|moitié|thirds?|tiers|quarters?|quarts?|fifths?|cinquièmes?)"
     r"(?=\s+(?:of|des?|du)\b|\s*d['\u2019])",
     re.IGNORECASE,
 )
-
 
 _FRACTION_HINTS = ("half", "moiti", "third", "tiers", "quart", "fifth", "cinqui")
 
