@@ -707,8 +707,8 @@ def find_recorded(
         if candidate and Path(candidate).is_file():
             return str(candidate), data_dir
     raise StanceError(
-        f"{card_file}: trained on {name}, which is not found here (the held-out rows are in "
-        "the repository's data/ folder: run from a clone); name the data to evaluate on"
+        f"{card_file}: trained on {name}, which is found neither where the card recorded it "
+        "nor beside the card; name the data to evaluate on"
     )
 
 
