@@ -373,6 +373,13 @@ def test_info_reports_models_data_folder_and_extras(model_path, mini_corpora):
     assert "data folder" in table.stdout and "fracas-fr" in table.stdout
 
 
+def test_info_gives_the_licence_the_shipped_card_records_for_its_own_files():
+    info = json.loads(run("info", "--json").stdout)
+    licences = {d["name"]: d["licence"] for d in info["models"]["default"]["training_data"]}
+    assert licences["data/pairs.fr.jsonl"].startswith("MIT")
+    assert all(licences.values()), licences
+
+
 def test_corpora_lists_every_name_with_its_files_and_presence(mini_corpora):
     result = run("corpora", "--json", "--data-dir", str(mini_corpora))
     rows = [json.loads(line) for line in result.stdout.splitlines()]

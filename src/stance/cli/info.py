@@ -65,10 +65,16 @@ def _model_summary(path: Path) -> dict[str, Any]:
         return summary
     metrics = card.get("heldout_metrics") or {}
     saved = card.get("versions", {}).get("scikit-learn")
+    # Cards of the recipe record a file's licence in their ``licences`` map, not on the file.
+    licences = card.get("licences") or {}
     summary |= {
         "created": card.get("created"),
         "training_data": [
-            {"name": d["name"], "rows": d.get("rows"), "licence": d.get("licence")}
+            {
+                "name": d["name"],
+                "rows": d.get("rows"),
+                "licence": d.get("licence") or licences.get(d["name"]),
+            }
             for d in card.get("training_data", [])
         ],
         "heldout": {
