@@ -845,7 +845,7 @@ def test_speakers_agree(predicted, expected, agree):
     assert speakers_agree(predicted, expected) is agree
 
 
-def test_measured_on_the_team_articles():
+def test_measured_on_the_project_articles():
     report = score_articles(ARTICLES)
     assert report["recall"] >= 0.85
     assert report["precision"] >= 0.80

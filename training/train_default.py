@@ -48,7 +48,7 @@ from stance.model import DEFAULT_MODEL_FILE, make_pipeline, save_model, statemen
 ROOT = Path(__file__).resolve().parents[1]
 
 NLI = ["xnli-fr:dev", "xnli-en:dev", "sick-fr:train", "sick:train", "rte3-fr:dev", "snli:dev"]
-TEAM_PAIRS = ["data/pairs.fr.jsonl", "data/pairs.en.jsonl", "data/pairs.cross.jsonl"]
+OWN_PAIRS = ["data/pairs.fr.jsonl", "data/pairs.en.jsonl", "data/pairs.cross.jsonl"]
 COVERAGE = "data/pairs.coverage.jsonl"
 SCAN_PAIRS = "data/scan-train/pairs.jsonl"
 CROSS_STORY = "data/scan-train/cross-story.jsonl"
@@ -57,7 +57,7 @@ SEED = 0
 
 # Training weights. The project's hand-written pairs are few and exactly in domain; the scan pairs
 # are many and nearly all neutral; the generated pairs and NLI count one each.
-WEIGHTS = {"team": 20.0, "coverage": 20.0, "scan": 0.3, "generated": 1.0, "behaviour": 1.0}
+WEIGHTS = {"pairs": 20.0, "coverage": 20.0, "scan": 0.3, "generated": 1.0, "behaviour": 1.0}
 WEIGHTS_NLI = 1.0
 # Generated pairs are easy to separate: the solver runs to its iteration cap long after the
 # held-out figures have settled, so the cap is what bounds the training time.
@@ -264,9 +264,9 @@ def collect(
     rows += [{**r, "weight": WEIGHTS["generated"]} for r in gen]
     card["generated"] = info
     log(f"generated {len(gen):,} pairs from {info['sentences']:,} sentences in {info['seconds']} s")
-    for spec in TEAM_PAIRS:
-        r, i = file_rows(spec, "team", "none")
-        rows += [{**x, "weight": WEIGHTS["team"]} for x in r]
+    for spec in OWN_PAIRS:
+        r, i = file_rows(spec, "pairs", "none")
+        rows += [{**x, "weight": WEIGHTS["pairs"]} for x in r]
         card["sources"].append(i)
     r, i = file_rows(COVERAGE, "coverage", "statement")
     rows += [{**x, "weight": WEIGHTS["coverage"]} for x in r]

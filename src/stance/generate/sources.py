@@ -150,12 +150,12 @@ def _rte_premises(data_dir: str | os.PathLike[str] | None) -> Iterator[Sentence]
 
 
 ROOT = HERE.parents[2]
-TEAM_PAIR_FILES = ("data/pairs.fr.jsonl", "data/pairs.en.jsonl", "data/pairs.cross.jsonl")
+OWN_PAIR_FILES = ("data/pairs.fr.jsonl", "data/pairs.en.jsonl", "data/pairs.cross.jsonl")
 SCAN_TRAIN = "data/scan-train"
 COVERAGE = "data/pairs.coverage.jsonl"
 
 
-def _team_pairs(root: Path, files: Iterable[str]) -> Iterator[Sentence]:
+def _own_pairs(root: Path, files: Iterable[str]) -> Iterator[Sentence]:
     """Both statements of the project's pair files, each pair a document of its own."""
     for name in files:
         for line in (root / name).read_text(encoding="utf-8").splitlines():
@@ -189,7 +189,7 @@ PUBLIC_SOURCES: dict[str, Callable[[str | os.PathLike[str] | None], Iterator[Sen
 }
 """Public corpora sentences are drawn from, by name (train or dev splits only)."""
 
-OWN_SOURCES = ("team-pairs", "scan-train")
+OWN_SOURCES = ("own-pairs", "scan-train")
 """The repository's own sentences (MIT, like the code)."""
 
 
@@ -205,8 +205,8 @@ def sentences(
             if not resolve_data_dir(data_dir).is_dir():
                 raise StanceError(f"{resolve_data_dir(data_dir)}: data folder does not exist")
             found: Iterable[Sentence] = PUBLIC_SOURCES[name](data_dir)
-        elif name == "team-pairs":
-            found = _team_pairs(root, TEAM_PAIR_FILES)
+        elif name == "own-pairs":
+            found = _own_pairs(root, OWN_PAIR_FILES)
         elif name == "scan-train":
             found = _scan_articles(root)
         else:
@@ -218,7 +218,7 @@ def sentences(
 
 def licence(source: str) -> str:
     """The licence a sentence source carries into pairs made from it."""
-    if source in (*TEAM_PAIR_FILES, SCAN_TRAIN, COVERAGE, *OWN_SOURCES):
+    if source in (*OWN_PAIR_FILES, SCAN_TRAIN, COVERAGE, *OWN_SOURCES):
         return "MIT (the repository's own text)"
     names = source.split("+")
     return "; ".join(f"{n}: {CORPORA[n].licence}" for n in names if n in CORPORA)
