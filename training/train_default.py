@@ -43,7 +43,7 @@ from stance import generate
 from stance.api import one_blas_thread
 from stance.data import LABELS, describe, load
 from stance.metrics import classification_report
-from stance.model import DEFAULT_MODEL_FILE, make_pipeline, save_model, statement_group
+from stance.model import DEFAULT_MODEL_FILE, build_pipeline, save_model, statement_group
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -301,7 +301,7 @@ def fit(rows: Sequence[dict], params: dict[str, Any], log: Log) -> Pipeline:
     rows (news-style pairs only), each of their kinds weighing the same in it."""
     train = [r for r in rows if r["split"] == "train"]
     calib = [r for r in rows if r["split"] == "calibration" and r["kind"] != "nli"]
-    pipeline = make_pipeline(**params)
+    pipeline = build_pipeline(**params)
     started = time.perf_counter()
     with one_blas_thread():
         pipeline.fit(
