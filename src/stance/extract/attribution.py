@@ -27,8 +27,10 @@ from .lexicon import (
     _FR_RESTRICTED,
     _FRAME_PARTICIPLES,
     _INSERTION_END,
+    _JUDGED,
     _NEGATIONS,
     _NOT_BEFORE_A_CUE,
+    _NOT_JUDGED,
     _NOT_SOURCES,
     _OBJECT_CLITICS,
     _OBJECT_VERBS,
@@ -56,6 +58,7 @@ from .speakers import (
     _noun_phrase_after,
     _speaker_runs,
     _subject_before,
+    _without_relative,
 )
 
 
@@ -185,8 +188,8 @@ def _quote_frame(sent: _Sentence, pos: int, claim: tuple[int, int]) -> _Found | 
 
 def _names_someone(sent: _Sentence, span: tuple[int, int]) -> bool:
     """A noun phrase of at most twelve words that opens with a determiner, a title or a name."""
-    words = sent.tokens(*span)
-    if not words or len(words) > 12 or not _is_noun_phrase(sent, *span):
+    words = sent.tokens(*_without_relative(sent, span))
+    if not words or len(words) > 12 or not _is_noun_phrase(sent, *_without_relative(sent, span)):
         return False
     first = words[0][0]
     if first.lower() in _DE:
@@ -254,6 +257,10 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     frame_only = verb in _FRAME_PARTICIPLES
     if verb in _FIGURE_VERBS and not _figure_follows(sent, m.end()):
         return None  # "put the plan on hold", "a évalué la situation": no figure reported
+    if verb in {"found", "finds"} and any(c.isalnum() for c in sent.text[m.end() : sent.end]):
+        return None  # only ending the sentence ("..., a laboratory found."): "had found leaks"
+    if verb in {"called", "calls"} and not _judged(sent, m.end()):
+        return None  # "called for calm", "called the police": no judgement reported
     before = sent.tokens(sent.start, cue[0])
     while before and before[-1][0].lower() in _ADVERBS_BEFORE_CUE:
         cue = (before[-1][1], cue[1])
@@ -305,6 +312,16 @@ def _figure_follows(sent: _Sentence, pos: int) -> bool:
         if low in _THAT or word in ",;:":
             return False
     return False
+
+
+def _judged(sent: _Sentence, pos: int) -> bool:
+    """Whether "called" at ``pos`` is followed, in its clause and within twelve words, by the
+    judgement it reports (``_JUDGED``), and not by a particle ("called for", "called on")."""
+    words = sent.tokens(pos, sent.end)[:12]
+    if not words or words[0][0].lower() in _NOT_JUDGED:
+        return False
+    end = next((w[1] for w in words if w[0] in ";:"), words[-1][2])
+    return _JUDGED.search(sent.text, words[0][1], end) is not None
 
 
 def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
@@ -509,9 +526,15 @@ def _inverted(sent: _Sentence, cue: tuple[int, int]) -> _Found | None:
     The subject must be a noun phrase ("que le budget sera tenu" after "a déclaré" is not).
     """
     text = sent.text
+    if text[cue[0] : cue[1]].split()[-1].lower() in _FIGURE_VERBS:
+        return None  # "X, the operator, put the toll at 14": what follows is its object
     speaker = _noun_phrase_after(sent, _after_skips(sent, cue[1]), mode="after-verb")
     left = _trim(text, sent.start, cue[0])
-    if speaker is None or left is None or not _is_noun_phrase(sent, *speaker):
+    if (
+        speaker is None
+        or left is None
+        or not _is_noun_phrase(sent, *_without_relative(sent, speaker))
+    ):
         return None
     words = sent.tokens(*speaker)
     if words[0][0].lower() in _THAT or len(words) > 20:

@@ -90,6 +90,7 @@ _FR_VERBS = {
     "évalué": "évalue évaluent évaluait évaluaient évalua",
     "plaidé": "plaide plaident plaidait plaidaient plaida",
     "accusé": "accuse accusent accusait accusaient accusa",
+    "revendiqué": "revendique revendiquent revendiquait revendiquaient revendiqua",
 }
 
 # Reporting phrases of several words: participle -> finite forms.
@@ -99,6 +100,7 @@ _FR_PHRASES = {
     "laissé entendre": ("laisse entendre", "laissent entendre"),
     "mis en garde": ("met en garde", "mettent en garde"),
     "fait état": ("fait état", "font état"),
+    "mis en cause": ("met en cause", "mettent en cause"),
 }
 
 # Verbs that frame a quotation only after it ("..., a-t-il lancé"); before a clause they mean
@@ -169,6 +171,8 @@ _EN_VERBS = {
     "written": "writes",
     "put": "puts",
     "observed": "observes",
+    "reported": "reported",  # not "reports", a noun far more often ("media reports that")
+    "called": "calls",  # "called the delay unacceptable" only (see _JUDGED)
 }
 
 _EN_FRAME_VERBS = {
@@ -186,13 +190,14 @@ _EN_FRAME_VERBS = {
     "recounted": "recounts",
     "protested": "protests",
     "objected": "objects",
+    "found": "finds",
 }
 
 # English present forms that are also common nouns ("insurance claims", "estimates show"):
 # like French finite forms, accepted only in an unambiguous position.
 _EN_NOUNISH = word_set(
     "claims estimates states notes promises stresses pledges vows cautions puts "
-    "protests objects recounts"
+    "protests objects recounts finds calls"
 )
 
 # Verbs that frame a figure through a noun phrase ("put the toll at 14", "a chiffré à 40 le
@@ -203,6 +208,17 @@ _FIGURE_VERBS = word_set(
     "évaluait évaluaient évalua"
 )
 _FIGURE_AT = word_set("at à au")
+
+# "called" reports a judgement only as "called X <adjective>" or "called X \"...\"" ("called
+# the failure unacceptable for a bank of that size"), not "called the police", "called for
+# calm" or "called the national guard": an adjective ending the clause or before a
+# preposition, or a quotation.
+_JUDGED = re.compile(
+    r"[a-z]+(?:able|ible|ous|ful|ive|ic|ical|ent|ant|less|ing)"
+    r"(?=\s*(?:$|[,.;:]|\s(?:for|in|at|to|because|given|and|but|after|since)\b))"
+    r"|[\"“]",
+)
+_NOT_JUDGED = word_set("for on off in up back out upon to it him her them me us")
 
 # Reporting verbs that deny what follows them ("a démenti", "denied"): a denial's claim alone
 # says the opposite of what its speaker says, so the pairing reads it with its frame
@@ -315,6 +331,15 @@ _ADVERBS_BEFORE_CUE = word_set("also later further again then")
 
 # A participle opening an aside between subject and verb ("X, élu en 2020, a dit").
 _PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ée?s?|ue?s?|ie?s?|ed|ing)")
+
+# A past participle that takes the agent or the date after it into a source's noun phrase ("un
+# document consulté par l'AFP", "a report published in 2024"): the regular French and English
+# forms, the only ones a noun does not share (except a few nouns in "-é": "société").
+_PAST_PARTICIPLE = re.compile(r"[a-zà-ÿ]{3,}(?:ée?s?|ed)")
+
+# A present participle opening a chunk ("faisant neuf blessés", "leaving ..."): a clause about
+# what comes before it, never the subject of the verb after it.
+_PRESENT_PARTICIPLE = re.compile(r"[a-zà-ÿ]{3,}(?:ant|ing)")
 
 # After a determiner a cue word is a noun or an adjective ("le juge", "an estimated 5,000");
 # after "was" a passive ("was told").
@@ -594,6 +619,21 @@ _PARTICIPLE_CUES = {
         "stating asserting"
     ),
 }
+
+# A wire dateline opening a story's first sentence: the place in capitals, the date, the
+# agency in parentheses and a dash ("AUBRAC, France, June 9 (Reuters) - ", "LYON, 3 mai 2026
+# (AFP) - "). It belongs to no one's words; the sentence starts after it.
+_DATELINE = re.compile(
+    r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,}(?:,[^()\n]{1,40})?\s*\([A-Z][\w .-]{1,20}\)\s*[-–—]+\s+"
+)
+
+# Sentence post-pass: a one-letter initial's period followed by a word that never follows an
+# initial (a determiner, a pronoun, a source preposition) ends a sentence ("une plainte contre
+# X. Selon elle, ..."), which pysbd reads as "John F. Kennedy".
+_INITIAL_END = re.compile(
+    r"(?<![\w.'’-])[A-Z]\.(?=\s+(?:Le|La|Les|L['’]|Un|Une|Des|Il|Elle|Ils|Elles|On|Selon|"
+    r"D['’]après|Pour|Mais|The|He|She|It|They|We|According|But)(?![\w-]))"
+)
 
 # Sentence post-pass: a sentence closed inside a quotation and followed by a new one
 # ("« C'est fini. » Puis ...") that pysbd keeps together.

@@ -8,6 +8,8 @@ import pysbd
 
 from .lexicon import (
     _ABBREVIATION_END,
+    _DATELINE,
+    _INITIAL_END,
     _LINE_BREAKS,
     _MONTH_ABBREVIATIONS,
     _QUOTED_END,
@@ -38,7 +40,11 @@ def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
     - a split after a title or month abbreviation its lists lack ("le Dr. | Martin",
       "le 3 févr. | 2021") is undone when the next sentence starts with a capital or a digit;
     - a sentence that ends inside a quotation followed by a new one ("« C'est fini. » Puis il
-      est parti.") is split after the closing quote.
+      est parti.") is split after the closing quote;
+    - a one-letter initial followed by a determiner, a pronoun or "Selon" ends a sentence
+      ("une plainte contre X. Selon elle, ...": no name goes on with "Selon");
+    - a wire dateline ("LYON, 3 mai 2026 (AFP) - ") is left out of the sentence it opens: it
+      is no one's words, and read as part of a subject or a claim it hides both.
     """
     text = _unwrap(text)
     ends = []
@@ -118,10 +124,16 @@ def _continues(text: str, previous: tuple[int, int], start: int, lang: str) -> b
 def _split(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     pieces = []
     start = span[0]
+    ends = [m.end() for m in _INITIAL_END.finditer(text, span[0], span[1])]
     for m in _QUOTED_END.finditer(text, span[0], span[1]):
         if text[m.end() - 1] == '"' and text.count('"', span[0], m.end()) % 2:
             continue  # an opening straight quote, not a closing one
-        pieces.append((start, m.end()))
-        start = m.end()
+        ends.append(m.end())
+    for end in sorted(ends):
+        pieces.append((start, end))
+        start = end
     pieces.append((start, span[1]))
+    dateline = _DATELINE.match(text, pieces[0][0], pieces[0][1])
+    if dateline is not None:
+        pieces[0] = (dateline.end(), pieces[0][1])
     return [p for p in (_strip(text, a, b) for a, b in pieces) if p is not None]

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
+from ..quantities.lexicon import _EN_NUMBER_WORDS, _FR_NUMBER_WORDS
 from ..text import word_set
 from .clauses import _Found, _is_intro, _Ref, _runs_in, _Sentence, _squash, _trim
 from .lexicon import (
@@ -29,8 +30,10 @@ from .lexicon import (
     _MONTHS,
     _PARENTHETICALS,
     _PARTICIPLE,
+    _PAST_PARTICIPLE,
     _PLURAL_DETERMINERS,
     _PREPOSITIONS,
+    _PRESENT_PARTICIPLE,
     _PRONOUNS,
     _RELATIVES,
     _SINGULAR_DETERMINERS,
@@ -122,7 +125,7 @@ def _subject_before(
     while chunks and _is_parenthetical(sent, *chunks[-1]):
         chunks.pop()
         skipped = True
-    if not chunks or _is_quote(sent, *chunks[-1]):
+    if not chunks or _is_quote(sent, *chunks[-1]) or _opens_clause(sent, *chunks[-1]):
         return None
     head = chunks[-1]
     span = _head_noun_phrase(sent, *head)
@@ -138,6 +141,22 @@ def _subject_before(
         if _appositive_pair(sent, previous, span):
             return (previous[0], span[1]), previous[0], True
     return span, head[0] if span[0] == head[0] else span[0], skipped or named
+
+
+def _opens_clause(sent: _Sentence, start: int, end: int) -> bool:
+    """A chunk that opens with a present participle ("..., faisant neuf blessés, dont deux
+    graves, a annoncé X"): what it says is about the clause before, so it is no subject."""
+    words = sent.tokens(start, end)
+    if len(words) < 2 or _PRESENT_PARTICIPLE.fullmatch(words[0][0]) is None:
+        return False
+    # With its object after it ("faisant neuf blessés", "leaving the port closed"), unlike a
+    # noun or an adjective ("représentant du personnel", "shipping group Nordline").
+    following = words[1][0].lower()
+    return (
+        following[:1].isdigit()
+        or following in _NUMBER_WORDS
+        or (following in _DETERMINERS and following not in _DE)
+    )
 
 
 def _appositive_pair(sent: _Sentence, first: tuple[int, int], second: tuple[int, int]) -> bool:
@@ -173,13 +192,17 @@ def _title_after_name(sent: _Sentence, name: tuple[int, int], title: tuple[int, 
     after a bare name describes it, even when it is too long for :func:`_head_noun_phrase`
     (which must not take a whole clause for a subject)."""
     words = [w for w in sent.tokens(*title) if w[0][0].isalnum()]
+    # "Aquelis, the company that runs the network, said": the description may end in a relative
+    # clause; what comes before the relative must be a noun phrase.
+    relative = next((i for i, w in enumerate(words) if w[0].lower() in _RELATIVES), None)
+    described = title if not relative or relative < 2 else (title[0], words[relative - 1][2])
     return (
         _is_name_chunk(sent, *name)
         and bool(words)
         and words[0][0][0].islower()
         and len(words) <= 16
         and not _is_quote(sent, *title)
-        and _is_noun_phrase(sent, *title)
+        and _is_noun_phrase(sent, *described)
     )
 
 
@@ -198,7 +221,27 @@ def _head_noun_phrase(sent: _Sentence, start: int, end: int) -> tuple[int, int] 
         return None
     if len(words) <= 10 and _is_noun_phrase(sent, words[0][1], end):
         return words[0][1], end
+    lowered = [w[0].lower() for w in words]
+    who = next((i for i, w in enumerate(lowered) if w in _PERSON_RELATIVES), None)
+    if (
+        who is not None
+        and who >= 2
+        and lowered[0] in _DETERMINERS
+        and len(words) <= 16
+        and _is_noun_phrase(sent, words[0][1], words[who - 1][2])
+    ):
+        # "A driver who asked not to be named told AP that ...": the relative clause is the
+        # subject's own, since the verb follows it without a comma.
+        return words[0][1], end
+    if lowered[-1] in _CONJUNCTIONS:
+        # "X apologised to customers and said ...": the subject is the sentence's.
+        return _main_subject(sent, end)
     return _trailing_noun_phrase(sent, words)
+
+
+_PERSON_RELATIVES = word_set("who qui")
+
+_NUMBER_WORDS = _FR_NUMBER_WORDS | _EN_NUMBER_WORDS
 
 
 def _trailing_noun_phrase(
@@ -253,13 +296,17 @@ def _noun_phrase_after(sent: _Sentence, pos: int, mode: str) -> tuple[int, int] 
     text = sent.text
     words = sent.tokens(pos, sent.end)
     end = None
-    for word, _, w_end in words:
+    dated = False  # after "published on": the date is the phrase's own
+    for k, (word, _, w_end) in enumerate(words):
         low = word.lower()
+        if low in _STOP_PREPOSITIONS and _agent_or_date(words, k):
+            end, dated = w_end, True  # "un document consulté par l'AFP", "published in 2024"
+            continue
         if word in ',;:.!?»”"' or low in _RELATIVES or low in _STOP_PREPOSITIONS:
             break
-        if end is not None and (low in _TIME_WORDS or low in _MONTHS):
+        if end is not None and not dated and (low in _TIME_WORDS or low in _MONTHS):
             break
-        end = w_end
+        end, dated = w_end, False
     if end is None:
         return None
     head = (words[0][1], end)
@@ -269,10 +316,37 @@ def _noun_phrase_after(sent: _Sentence, pos: int, mode: str) -> tuple[int, int] 
             break
         chunk = next(iter(sent.chunks(end + m.end(), sent.end)), None)
         chunk = None if chunk is None else _trim(text, *chunk)
+        if chunk is not None and mode != "source-first" and _closing_relative(sent, chunk):
+            return head[0], chunk[1]
         if chunk is None or not _is_apposition(sent, chunk, head, mode):
             break
         end = chunk[1]
     return head[0], end
+
+
+def _agent_or_date(words: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the preposition ``words[k]`` follows a past participle and brings its agent or
+    its date ("consulté par l'AFP", "published on Monday", "publié en 2024")."""
+    if k == 0 or not _PAST_PARTICIPLE.fullmatch(words[k - 1][0]):
+        return False
+    if words[k][0].lower() in {"par", "by"}:
+        return True
+    following = words[k + 1][0].lower() if k + 1 < len(words) else ""
+    return following[:1].isdigit() or following in _TIME_WORDS or following in _MONTHS
+
+
+def _closing_relative(sent: _Sentence, chunk: tuple[int, int]) -> bool:
+    """A short relative clause that ends the sentence after a source ("..., according to the
+    council, which funds the service."): it describes the source, and says nothing of its own.
+    """
+    words = sent.tokens(*chunk)
+    rest = sent.text[chunk[1] : sent.end].strip()
+    return (
+        bool(words)
+        and words[0][0].lower() in _RELATIVES
+        and len(words) <= 6
+        and all(not c.isalnum() for c in rest)
+    )
 
 
 def _is_apposition(
@@ -298,13 +372,31 @@ def _is_apposition(
     names = _is_name_chunk(sent, *head) or any(
         len(sent.tokens(*run)) > 1 for run in sent.name_runs(*chunk)
     )
-    return mode != "source-first" and low in _DETERMINERS and names and len(words) <= 8
+    if mode == "source-first":
+        # "Selon l'exploitant, la société Minerais du Causse (MDC), 46 mineurs ...": a role
+        # of a few words, then the body's name with its own determiner.
+        return (
+            low in _DETERMINERS
+            and len(sent.tokens(*head)) <= 3
+            and any(len(sent.tokens(*run)) > 1 for run in sent.name_runs(*chunk))
+            and len(words) <= 8
+        )
+    return low in _DETERMINERS and names and len(words) <= 8
 
 
 def _is_noun_phrase(sent: _Sentence, start: int, end: int) -> bool:
     """No verb-like word (auxiliary, conjunction, relative, reporting verb) in the span."""
     clause_words = _CLAUSE_WORDS[sent.lang]
     return not any(w[0].lower() in clause_words for w in sent.tokens(start, end))
+
+
+def _without_relative(sent: _Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """A speaker without the relative clause that closes it ("X, who heads the association"):
+    the part that must be a noun phrase."""
+    for a, b in sent.chunks(*span)[1:]:
+        if _closing_relative(sent, (a, b)):
+            return _trim(sent.text, span[0], a) or span
+    return span
 
 
 def _is_parenthetical(sent: _Sentence, start: int, end: int) -> bool:
