@@ -6,6 +6,7 @@ from ..errors import StanceError
 from ..fileio import decode_error, open_text
 from ..text import guess_lang
 from .attribution import _attributions
+from .bodies import bodies, rename
 from .clauses import _clean_claim, _Found, _Ref, _squash
 from .sentences import _sentences
 from .speakers import _referent, _remember_subjects, _resolve
@@ -58,6 +59,7 @@ def extract(
     history: list[_Ref] = []
     unattributed: list[tuple[int, int, int]] = []  # sentences whose subject is not read yet
     previous: tuple[int, int] | None = None
+    known = bodies(text)
     for index, (start, end) in enumerate(_sentences(text, lang)):
         attributions = _attributions(text, start, end, lang)
         sentence_lang = lang
@@ -67,6 +69,7 @@ def extract(
         if any(item.pronoun for item in attributions):
             _remember_subjects(text, unattributed, lang, history, index)
         for item in attributions:
+            item.speaker = rename(item, text, known, history, index, sentence_lang) or item.speaker
             item.speaker = _resolve(item, history, index, sentence_lang)
             item.lang = sentence_lang
             item.referent = _referent(text, item, previous, sentence_lang)

@@ -135,12 +135,15 @@ def _subject_before(
         return None
     # A name ending a longer chunk is no sure subject: "... l'usine chimique Corvalis, a
     # annoncé la préfète" is a claim, then an inverted frame.
-    named = _is_name_chunk(sent, *span) and span[0] == head[0]
-    if apposition and len(chunks) > 1 and span[0] == head[0]:
+    whole = span[0] == head[0]
+    named = _is_name_chunk(sent, *span) and whole
+    if apposition and len(chunks) > 1 and whole:
         previous = chunks[-2]
         if _appositive_pair(sent, previous, span):
             return (previous[0], span[1]), previous[0], True
-    return span, head[0] if span[0] == head[0] else span[0], skipped or named
+    # The end of a longer chunk is no sure subject, even after a skipped aside: "X va cesser
+    # de produire dans son usine, qui emploie 540 salariés, a annoncé la direction".
+    return span, head[0] if whole else span[0], (skipped and whole) or named
 
 
 def _opens_clause(sent: _Sentence, start: int, end: int) -> bool:
@@ -219,9 +222,12 @@ def _head_noun_phrase(sent: _Sentence, start: int, end: int) -> tuple[int, int] 
         words = words[1:]  # "Et le maire", "Hier le maire", "As the minister"
     if not words:
         return None
+    lowered = [w[0].lower() for w in words]
+    if lowered[-1] in _CONJUNCTIONS:
+        # "X apologised to customers and said ...": the subject is the sentence's.
+        return _main_subject(sent, end)
     if len(words) <= 10 and _is_noun_phrase(sent, words[0][1], end):
         return words[0][1], end
-    lowered = [w[0].lower() for w in words]
     who = next((i for i, w in enumerate(lowered) if w in _PERSON_RELATIVES), None)
     if (
         who is not None
@@ -233,9 +239,6 @@ def _head_noun_phrase(sent: _Sentence, start: int, end: int) -> tuple[int, int] 
         # "A driver who asked not to be named told AP that ...": the relative clause is the
         # subject's own, since the verb follows it without a comma.
         return words[0][1], end
-    if lowered[-1] in _CONJUNCTIONS:
-        # "X apologised to customers and said ...": the subject is the sentence's.
-        return _main_subject(sent, end)
     return _trailing_noun_phrase(sent, words)
 
 
@@ -480,7 +483,11 @@ def _is_person(speaker: str) -> bool:
 @lru_cache(maxsize=65536)
 def _surname(speaker: str) -> str | None:
     name = _name_part(speaker)
-    return None if name is None else name.split()[-1]
+    # "Franck Delattre's office": the surname without the possessive.
+    return None if name is None else _POSSESSIVE_END.sub("", name.split()[-1])
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 @lru_cache(maxsize=65536)
