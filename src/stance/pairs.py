@@ -152,10 +152,15 @@ _VERB_MONTHS = frozenset(("march", "may"))  # "the march", "may be": months only
 _RELATIVE_DAYS = frozenset(("hier", "aujourd'hui", "aujourd’hui", "yesterday", "today", "tonight"))
 _WHEN = re.compile(
     r"\b\d{1,2}(?:[:h]\d{2}|\s?h\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\s+heures?\b)"
+    r"|\b(?:next|last|this|coming)\s+(?:week|month|year)\b|\bwithin\s+the\s+hour\b"
+    r"|\b(?:semaine|mois|année)\s+(?:prochaine?|dernière?|passée?)\b|\bdans\s+l['’]heure\b"
     rf"|\b(?:{'|'.join(sorted((_TIME_WORDS | _MONTHS) - _RELATIVE_DAYS - _VERB_MONTHS))})\b"
     r"|\b(?-i:March|May)\b",
     re.IGNORECASE,
 )
+
+
+_DURATIONS = frozenset(("minute", "hour", "day", "week", "month", "year"))
 
 
 def _figures(claim: str, kinds: set[str]) -> tuple[set[str], set[str], set[str]]:
@@ -163,13 +168,14 @@ def _figures(claim: str, kinds: set[str]) -> tuple[set[str], set[str], set[str]]
     name what they count, "change" when it states one ("a doublé", "fell by a third"), and
     "when" when it dates something (a clock time, a weekday, a month); the
     units ("u:%", "u:" for a count) of its quantities that name nothing; and of all of them.
+    A duration dates too: "closed for three weeks" answers "reopens on Monday".
     Two claims give comparable figures (as :func:`stance.quantities.comparable` reads them)
     when they share a kind, or one's unnamed unit is among the other's units."""
     counted = {kind for kind in kinds if not kind.endswith("|")}
     if quantities.changes(claim, guess_lang(claim)):
         counted.add("change")
-    if _WHEN.search(claim):
-        counted.add("when")
+    if _WHEN.search(claim) or any(kind.split("|", 1)[1] in _DURATIONS for kind in kinds):
+        counted.add("when")  # a date, or how long: "reopens on Monday" / "closed three weeks"
     bare = {"u:" + kind[:-1] for kind in kinds if kind.endswith("|")}
     return counted, bare, {"u:" + kind.split("|", 1)[0] for kind in kinds}
 

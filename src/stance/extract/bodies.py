@@ -110,6 +110,9 @@ def bodies(text: str) -> Bodies:
     for m in _NOUN_THEN_NAME.finditer(text):
         between = m.group("between").lower().split()
         before = [w.lower() for w in _TOKEN.findall(text, max(0, m.start() - 16), m.start())]
+        cut = re.match(r"\s+(?:de|du|des|d['’]|of)\s*[a-zà-ÿ]", text[m.end() :])
+        if cut is not None:
+            continue  # "the drivers' group Ligue des automobilistes": the name is longer
         if any(w in _NOT_BETWEEN for w in between) or (
             "," in text[m.end("between") : m.start("name")] and set(before[-3:]) & _DE
         ):

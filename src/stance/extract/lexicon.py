@@ -628,11 +628,12 @@ _DATELINE = re.compile(
 )
 
 # Sentence post-pass: a one-letter initial's period followed by a word that never follows an
-# initial (a determiner, a pronoun, a source preposition) ends a sentence ("une plainte contre
-# X. Selon elle, ..."), which pysbd reads as "John F. Kennedy".
+# initial (a pronoun, an indefinite article, a source preposition) ends a sentence ("une
+# plainte contre X. Selon elle, ..."), which pysbd reads as "John F. Kennedy". Not "Le"/"La",
+# which open surnames ("J. Le Goff"), nor after "M." (Monsieur).
 _INITIAL_END = re.compile(
-    r"(?<![\w.'’-])[A-Z]\.(?=\s+(?:Le|La|Les|L['’]|Un|Une|Des|Il|Elle|Ils|Elles|On|Selon|"
-    r"D['’]après|Pour|Mais|The|He|She|It|They|We|According|But)(?![\w-]))"
+    r"(?<![\w.'’-])[A-LN-Z]\.(?=\s+(?:Un|Une|Des|Il|Elle|Ils|Elles|On|Selon|D['’]après|Pour|"
+    r"Mais|The|He|She|It|They|We|According|But)(?![\w-]))"
 )
 
 # Sentence post-pass: a sentence closed inside a quotation and followed by a new one

@@ -107,13 +107,21 @@ _CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
     ("miner", "staff", "miners mineurs"),
     ("docker", "staff", "dockers dockworkers"),
     ("farmer", "people", "farmers breeders growers agriculteurs éleveurs"),
+    (
+        "customer",
+        "people",
+        "customers clients subscribers account-holders users abonnés usagers",
+    ),
     ("vote", None, "votes ballots voix suffrages bulletins"),
     ("vessel", None, "vessels ships boats cargo navires bateaux cargos"),
     ("aircraft", None, "aircraft planes jets avions"),
+    # "14 bureaux de vote" / "three polling stations", "20 agences" / "20 branches".
+    ("office", None, "offices branches polling bureaux agences"),
     ("home", None, "homes houses households dwellings maisons logements foyers ménages"),
     ("minute", None, "minutes"),
     ("hour", None, "hours heures"),
     ("day", None, "days jours journées"),
+    ("week", None, "weeks semaines"),
     ("month", None, "months mois"),
     ("year", None, "years an ans années"),
 )
