@@ -122,7 +122,8 @@ def test_found_called_and_reported_in_narrative_report_nothing(text):
         ),
         # A short relative clause closing the sentence describes the source.
         (
-            "About 90 flights were cancelled, according to the airport authority, which runs both terminals.",
+            "About 90 flights were cancelled, according to the airport authority, which runs "
+            "both terminals.",
             "the airport authority, which runs both terminals",
         ),
         # A clause opened by a participle is no subject.
@@ -147,7 +148,8 @@ def test_found_called_and_reported_in_narrative_report_nothing(text):
         ),
         # A role, then the body's name with its own article.
         (
-            "Selon l'exploitant, la société Carrières du Val (CDV), 30 ouvriers travaillaient sur le site.",
+            "Selon l'exploitant, la société Carrières du Val (CDV), 30 ouvriers travaillaient "
+            "sur le site.",
             "l'exploitant, la société Carrières du Val (CDV)",
         ),
     ],
@@ -163,7 +165,8 @@ def test_speakers_as_agency_copy_writes_them(text, speaker):
     ("text", "expected"),
     [
         (
-            "Kitchen supplier Vantor said orders rose. Deliveries resumed on Monday, the company added.",
+            "Kitchen supplier Vantor said orders rose. Deliveries resumed on Monday, the company "
+            "added.",
             ["Kitchen supplier Vantor", "Vantor"],
         ),
         (
@@ -172,7 +175,8 @@ def test_speakers_as_agency_copy_writes_them(text, speaker):
             ["la préfecture", "Alvéo"],
         ),
         (
-            "Les clients de la Banque Ostrel ont été privés de leurs cartes, a reconnu l'établissement.",
+            "Les clients de la Banque Ostrel ont été privés de leurs cartes, a reconnu "
+            "l'établissement.",
             ["Banque Ostrel"],
         ),
         (
@@ -220,8 +224,8 @@ def test_a_possession_is_named_after_its_owner(text, expected):
 def test_a_body_named_by_its_first_word_is_the_body_named_in_full_before():
     found = speakers(
         "Selon l'office régional du tourisme (ORT), la saison est bonne. Les hôtels sont "
-        "pleins, a ajouté l'office. La préfète du Var, Anne Morel, a estimé que ces chiffres étaient "
-        "bons. La "
+        "pleins, a ajouté l'office. La préfète du Var, Anne Morel, a estimé que ces chiffres "
+        "étaient bons. La "
         "préfète a précisé que les plages resteraient surveillées."
     )
     assert found == [
@@ -287,3 +291,27 @@ def test_customers_are_counted_alike_in_both_languages():
     assert "|customer" in kinds("Nearly 1.2 million customers were hit", "en")
     assert "|office" in kinds("des irrégularités dans 14 bureaux de vote", "fr")
     assert "|office" in kinds("problems in only three polling stations", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le juge d'instruction, Paul Ferrand, a annoncé une expertise. D'après le magistrat, "
+            "les travaux reprendront en mai.",
+            "Paul Ferrand",
+        ),
+        (
+            "Le secrétaire à la Défense, John Miller, a annoncé l'envoi de renforts. Le "
+            "chef du Pentagone a précisé que les frappes continueraient.",
+            "John Miller",
+        ),
+        # No one named before in that role: the mention stands as written.
+        (
+            "Le chef de la diplomatie a précisé que la visite était reportée.",
+            "Le chef de la diplomatie",
+        ),
+    ],
+)
+def test_another_role_for_a_person_named_before_is_that_person(text, expected):
+    assert speakers(text)[-1] == expected

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..text import alternation, word_set
+from ..text import alternation, folded, word_set
 from .clauses import _Found, _Ref, _Sentence, _squash
 from .lexicon import _DE, _LOOKBACK, _MONTHS, _PRONOUNS, _TIME_WORDS, _TITLES, _TOKEN, _table
 from .speakers import (
@@ -30,8 +30,18 @@ from .speakers import (
     _speaker_runs,
 )
 
+_WORDS = re.compile(r"\w+")
+
 # What a company is called by what it is: "the company", "le fabricant", "l'établissement".
 _ORG_WORDS = frozenset(word for _, word in _table("organisations.tsv"))
+
+# Another role for a person named before: folded mention -> the word sets, one of which the
+# person's earlier mention must hold ("chef du pentagone" -> {"secretaire", "defense"}).
+_ROLES: dict[str, list[frozenset[str]]] = {}
+for _, _mention, _stands_for in _table("roles.tsv"):
+    _ROLES.setdefault(" ".join(_WORDS.findall(folded(_mention))), []).extend(
+        frozenset(_WORDS.findall(folded(option))) for option in _stands_for.split("|")
+    )
 
 # A company's management, named without the company ("la direction a assuré").
 _MANAGEMENT = word_set("direction management")
@@ -147,6 +157,17 @@ def rename(
     normal = " ".join(w for w in words[1:] if w[0].isalnum()) if words[0] in _OPENINGS else ""
     at = found.cue[0] if found.cue is not None else found.start
     company = known.latest(at)
+    role = _ROLES.get(" ".join(_WORDS.findall(folded(normal))))
+    if role is not None and words[0] in _DEFINITE_OPENINGS:
+        # "D'après la magistrate" after "La procureure de X, Hélène Y": that person.
+        return next(
+            (
+                r.name
+                for r in reversed(history)
+                if r.person and any(option <= _folded_words(r.written) for option in role)
+            ),
+            None,
+        )
     if words[0] in _POSSESSIVES and len(words) > 1:
         owner = _possessor(found, text, words[0], company, history, sentence, lang)
         return None if owner is None else _possession(speaker, words[0], owner, lang)
@@ -161,6 +182,10 @@ def rename(
             None,
         )
     return None
+
+
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(_WORDS.findall(folded(text)))
 
 
 def _longer(written: str, noun: str) -> bool:
