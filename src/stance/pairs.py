@@ -152,15 +152,17 @@ _VERB_MONTHS = frozenset(("march", "may"))  # "the march", "may be": months only
 _RELATIVE_DAYS = frozenset(("hier", "aujourd'hui", "aujourd’hui", "yesterday", "today", "tonight"))
 _WHEN = re.compile(
     r"\b\d{1,2}(?:[:h]\d{2}|\s?h\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\s+heures?\b)"
-    r"|\b(?:next|last|this|coming)\s+(?:week|month|year)\b|\bwithin\s+the\s+hour\b"
-    r"|\b(?:semaine|mois|année)\s+(?:prochaine?|dernière?|passée?)\b|\bdans\s+l['’]heure\b"
+    r"|\b(?:next|last|coming)\s+week\b|\bwithin\s+the\s+hour\b"
+    r"|\bsemaine\s+(?:prochaine|dernière|passée)\b|\bdans\s+l['’]heure\b"
     rf"|\b(?:{'|'.join(sorted((_TIME_WORDS | _MONTHS) - _RELATIVE_DAYS - _VERB_MONTHS))})\b"
     r"|\b(?-i:March|May)\b",
     re.IGNORECASE,
 )
 
 
-_DURATIONS = frozenset(("minute", "hour", "day", "week", "month", "year"))
+# Durations that time an event ("closed for three weeks", "knew for three days"); months and
+# years measure trends and sentences ("four years' suspension"), which dates do not answer.
+_DURATIONS = frozenset(("hour", "day", "week"))
 
 
 def _figures(claim: str, kinds: set[str]) -> tuple[set[str], set[str], set[str]]:
