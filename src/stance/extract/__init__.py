@@ -11,7 +11,8 @@ How it works, and why by rules:
 
 1. **Sentences** come from pysbd, which knows both languages' abbreviations and keeps quoted
    sentences with their frame ("« A. B », a-t-il dit"); a small post-pass fixes the boundaries
-   it gets wrong on news copy (see :func:`_sentences`).
+   it gets wrong on news copy, and leaves a wire dateline ("LYON, 3 mai 2026 (AFP) - ") out of
+   the sentence it opens (see :func:`_sentences`).
 2. **Cues** are found with one compiled regex per language: reporting verbs in every form a
    wire story uses (compound "a déclaré", inverted "a-t-il ajouté", "juge-t-elle", present
    "estime que", "said", "has promised", "says"), and source prepositions ("selon X",
@@ -35,6 +36,10 @@ How it works, and why by rules:
    matching gender and number. A mention by title or surname alone ("la préfète", "the
    governor", "M. Aubanel") is the person named before with that title or surname, and the
    speaker is then that person's full name; "la même source" is the source named before.
+   A company called by what it is ("the company", "l'établissement"), a management alone
+   ("la direction"), a possession ("her office", "son cabinet"), a body by its first word
+   ("l'agence") and another role for a person ("la magistrate") are named after what the
+   article named before (:mod:`.bodies`; word lists ``organisations.tsv`` and ``roles.tsv``).
    A claim that opens with a pronoun gets its ``referent`` (the speaker when the claim
    follows its frame and agrees with the pronoun; else the subject of the previous sentence
    or of its claim), which :func:`stance.pairs.statement_text` puts in the pronoun's place.
@@ -47,15 +52,16 @@ project's annotated articles: it was less accurate and more than ten times slowe
 
 The package follows the rules' order: :mod:`.lexicon` (word lists and patterns),
 :mod:`.sentences`, :mod:`.clauses` (a sentence as the rules read it), :mod:`.speakers`,
-:mod:`.attribution` (frames), :mod:`.articles` (the public entry points), and
+:mod:`.bodies` (speakers named through a company, an owner or a role), :mod:`.attribution`
+(frames), :mod:`.articles` (the public entry points), and
 :mod:`.evaluation` (scoring against annotated keys, which is not extraction).
 
 Known limits: a pronoun is resolved by gender and number as the wording shows them ("la
 préfète", "plusieurs responsables"), not from first names, so "Selon lui" may go to a nearby
 woman named without a title, and a referent is given only where the wording shows it can be;
 a speaker described without a name is linked to the person named earlier only through a
-shared title word ("la préfète" / "la préfète du Gard, X"), so "Le chef du Pentagone" stays as
-written after "le secrétaire à la défense Ashton Carter"; a question reports nothing, even
+shared title word ("la préfète" / "la préfète du Gard, X") or a role of ``roles.tsv`` ("Le chef
+du Pentagone" after "le secrétaire à la défense Ashton Carter"); a question reports nothing, even
 "..., a-t-il demandé ?"; a frame without a reporting verb or source preposition ("X : « ... »",
 "X, au micro de RTL : ...") is not seen; "Le procès dit « des fadettes »" reads as a statement;
 and an aside between subject and verb that is neither a relative clause nor a participle or
