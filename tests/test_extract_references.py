@@ -189,6 +189,16 @@ def test_speakers_as_agency_copy_writes_them(text, speaker):
             "Work moved to another Vantor plant in central Europe, the company added.",
             ["the company"],
         ),
+        # A person named after a company noun they are not: a trade, or someone of the company.
+        (
+            "A spokesman for the company, Jean Dupont, said sales fell. Software developer Anna "
+            "Roy said the app crashed. Prices rose, the company said.",
+            [
+                "A spokesman for the company, Jean Dupont",
+                "Software developer Anna Roy",
+                "the company",
+            ],
+        ),
         # A name whose own words go on after "des" is not cut into a company.
         (
             "Pierre Lasalle, head of the drivers' group Ligue des usagers, said tolls rose. The "

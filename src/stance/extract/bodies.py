@@ -96,6 +96,10 @@ _NAMED_BY_NOUN = re.compile(
 
 # Words between a company noun and a name that show the name is not the company's: "the
 # company in Paris", "le groupe à Lyon".
+# Words before a company noun that make it someone else's complement ("le directeur du
+# groupe, X", "a spokesman for the company, X": X is the director, the spokesman).
+_OWNED = _DE | word_set("for pour at chez with avec")
+
 _NOT_BETWEEN = word_set("in at on to from with for à en dans sur avec pour chez par vers au aux")
 
 
@@ -124,7 +128,7 @@ def bodies(text: str) -> Bodies:
         if cut is not None:
             continue  # "the drivers' group Ligue des automobilistes": the name is longer
         if any(w in _NOT_BETWEEN for w in between) or (
-            "," in text[m.end("between") : m.start("name")] and set(before[-3:]) & _DE
+            "," in text[m.end("between") : m.start("name")] and set(before[-3:]) & _OWNED
         ):
             continue  # "le directeur du groupe, Laurent Maubert": the director's name
         found.setdefault(m.start("name"), _squash(m.group("name")))
