@@ -325,3 +325,21 @@ def test_customers_are_counted_alike_in_both_languages():
 )
 def test_another_role_for_a_person_named_before_is_that_person(text, expected):
     assert speakers(text)[-1] == expected
+
+
+def test_an_english_body_by_its_head_noun_and_its_possessions():
+    found = speakers(
+        "About 40 wells were closed, according to the regional water board. The board's "
+        "figures show a record drought, the farmers' union said. Levels will rise by June, "
+        "the board added."
+    )
+    assert found == [
+        "the regional water board",
+        "the farmers' union",
+        "the regional water board",
+    ]
+    found = speakers(
+        "About 40 wells were closed, according to the regional water board. A record drought "
+        "is under way, according to the board's figures."
+    )
+    assert found[-1] == "the regional water board's figures"

@@ -20,7 +20,17 @@ from dataclasses import dataclass
 
 from ..text import alternation, folded, word_set
 from .clauses import _Found, _Ref, _Sentence, _squash
-from .lexicon import _DE, _LOOKBACK, _MONTHS, _PRONOUNS, _TIME_WORDS, _TITLES, _TOKEN, _table
+from .lexicon import (
+    _DE,
+    _LOOKBACK,
+    _MONTHS,
+    _PRONOUNS,
+    _RELATIVES,
+    _TIME_WORDS,
+    _TITLES,
+    _TOKEN,
+    _table,
+)
 from .speakers import (
     _compatible,
     _gender_number,
@@ -179,24 +189,48 @@ def rename(
         return company  # "the company added", "a reconnu l'établissement"
     if normal in _MANAGEMENT and words[0] in _DEFINITE_OPENINGS and company:
         return f"{speaker} {_of(company, lang)}" if lang == "fr" else f"{company}'s management"
-    if " " not in normal and words[0] in _DEFINITE_OPENINGS and normal not in _TITLES:
+    if words[0] not in _DEFINITE_OPENINGS:
+        return None
+    if " " not in normal and normal not in _TITLES:
         # "l'agence" after "l'agence régionale de santé (ARS)": the body named in full before.
-        return next(
-            (r.written for r in reversed(history) if not r.person and _longer(r.written, normal)),
-            None,
-        )
+        return _named_in_full(normal, history, lang)
+    owner = _POSSESSIVE_END.sub("", words[1]) if lang == "en" and len(words) > 2 else ""
+    if (
+        owner != words[1]
+        and owner not in _TITLES
+        and (full := _named_in_full(owner, history, lang))
+    ):
+        # "the agency's figures" after "the regional health agency": that agency's figures.
+        return f"{full}'s {speaker.split(None, 2)[2]}"
     return None
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def _named_in_full(noun: str, history: list[_Ref], lang: str) -> str | None:
+    """The latest body (not a person) whose mention is a determiner, ``noun`` and more words."""
+    return next(
+        (r.written for r in reversed(history) if not r.person and _longer(r.written, noun, lang)),
+        None,
+    )
 
 
 def _folded_words(text: str) -> frozenset[str]:
     return frozenset(_WORDS.findall(folded(text)))
 
 
-def _longer(written: str, noun: str) -> bool:
-    """Whether ``written`` is a determiner, ``noun`` and more words ("l'agence régionale de
-    santé" for "agence")."""
-    words = [w.lower() for w in _TOKEN.findall(written)]
-    return len(words) > 2 and words[0] in _DEFINITE_OPENINGS and words[1] == noun
+def _longer(written: str, noun: str, lang: str) -> bool:
+    """Whether ``written`` is a determiner and more words whose head is ``noun``: the first
+    in French ("l'agence régionale de santé" for "agence"), the last before a comma or a
+    relative clause in English ("the regional health agency" for "agency")."""
+    words = [w.lower() for w in _TOKEN.findall(written.split(",")[0])]
+    if len(words) < 3 or words[0] not in _DEFINITE_OPENINGS:
+        return False
+    if lang == "en":
+        relative = next((i for i, w in enumerate(words) if w in _RELATIVES), len(words))
+        return relative > 2 and words[relative - 1] == noun
+    return words[1] == noun
 
 
 def _possessor(
