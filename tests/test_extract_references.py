@@ -94,6 +94,9 @@ def test_frames_beyond_the_common_reporting_verbs(text, speaker, cue):
         "Investigators found a second device near the station.",
         "The council called for calm after the verdict.",
         "The mayor called the fire brigade at dawn.",
+        "The board called an emergency meeting for Friday.",
+        "The minister called the chief executive in Paris.",
+        "She called the president to discuss the strike.",
         "Several fires were reported in the hills.",
     ],
 )

@@ -321,7 +321,11 @@ def _judged(sent: _Sentence, pos: int) -> bool:
     if not words or words[0][0].lower() in _NOT_JUDGED:
         return False
     end = next((w[1] for w in words if w[0] in ";:"), words[-1][2])
-    return _JUDGED.search(sent.text, words[0][1], end) is not None
+    for m in _JUDGED.finditer(sent.text, words[0][1], end):
+        before = [w[0].lower() for w in sent.tokens(words[0][1], m.start())]
+        if m.group() in '"“' or (before and before[-1] not in _DETERMINERS | _TITLES):
+            return True
+    return False
 
 
 def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:

@@ -212,9 +212,10 @@ _FIGURE_AT = word_set("at à au")
 # "called" reports a judgement only as "called X <adjective>" or "called X \"...\"" ("called
 # the failure unacceptable for a bank of that size"), not "called the police", "called for
 # calm" or "called the national guard": an adjective ending the clause or before a
-# preposition, or a quotation.
+# preposition, not right after a determiner ("called the executive in Paris"), or a quotation.
+# Suffixes that nouns share often ("-ent": president, "-ing": meeting) are left out.
 _JUDGED = re.compile(
-    r"[a-z]+(?:able|ible|ous|ful|ive|ic|ical|ent|ant|less|ing)"
+    r"(?<![\w'’-])[a-z]+(?:able|ible|ous|ful|ive|ic|ical|less)"
     r"(?=\s*(?:$|[,.;:]|\s(?:for|in|at|to|because|given|and|but|after|since)\b))"
     r"|[\"“]",
 )
