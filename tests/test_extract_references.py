@@ -346,3 +346,19 @@ def test_an_english_body_by_its_head_noun_and_its_possessions():
         "is under way, according to the board's figures."
     )
     assert found[-1] == "the regional water board's figures"
+
+
+def test_a_relative_clause_after_a_source_is_a_statement_of_its_own():
+    found = extract(
+        "Quelque 300 vols ont été annulés, selon la compagnie, qui revendique 9 millions de "
+        "passagers par an."
+    )
+    assert [(s.speaker, s.claim) for s in found] == [
+        ("la compagnie", "Quelque 300 vols ont été annulés"),
+        ("la compagnie", "9 millions de passagers par an"),
+    ]
+    # After a verb's frame the relative clause goes on with the statement.
+    assert (
+        len(extract("Le port a rouvert, a indiqué la mairie, qui a confié l'enquête au parquet."))
+        == 1
+    )

@@ -231,6 +231,8 @@ def _partition(sent: _Sentence, found: list[_Found]) -> list[_Found]:
             ),
             None,
         )
+        if same is not None and f.relative and _opens_relative(sent, f.anchor):
+            same = None  # "Y, selon X, qui revendique Z": two statements of one source
         if same is None:
             distinct.append(f)
         elif distinct[same].relative and not f.relative:
@@ -244,6 +246,13 @@ def _partition(sent: _Sentence, found: list[_Found]) -> list[_Found]:
             f.end -= 1
         f.claim = (max(f.claim[0], f.start), min(f.claim[1], f.end))
     return [f for f in distinct if f.claim[0] < f.claim[1]]
+
+
+def _opens_relative(sent: _Sentence, pos: int) -> bool:
+    """Whether a relative pronoun starts at ``pos`` (where :func:`_relative` anchors a clause
+    whose antecedent is another frame's source)."""
+    words = sent.tokens(pos, sent.end)
+    return bool(words) and words[0][1] == pos and words[0][0].lower() in _SUBJECT_RELATIVES
 
 
 def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
@@ -459,6 +468,10 @@ def _relative(sent: _Sentence, cue: tuple[int, int], pronoun_start: int) -> _Fou
         (a for a, b in sent.chunks(sent.start, pronoun_start) if a <= speaker[0] < b + 1),
         speaker[0],
     )
+    if _SOURCES.match(sent.text, chunk_start) is not None:
+        # "Y, selon la direction, qui revendique Z": the antecedent is another frame's source,
+        # and the relative clause is a second statement of its own.
+        chunk_start = pronoun_start
     return _Found(
         sent.start,
         sent.end,
