@@ -304,6 +304,9 @@ def test_customers_are_counted_alike_in_both_languages():
     assert "|customer" in kinds("Nearly 1.2 million customers were hit", "en")
     assert "|office" in kinds("des irrégularités dans 14 bureaux de vote", "fr")
     assert "|office" in kinds("problems in only three polling stations", "en")
+    assert "|flight" in kinds("Quelque 300 vols ont été annulés", "fr")
+    assert "|flight" in kinds("about 300 flights were cancelled", "en")
+    assert "|sheep" in kinds("47 brebis ont été tuées", "fr") & kinds("47 sheep were killed", "en")
 
 
 @pytest.mark.parametrize(

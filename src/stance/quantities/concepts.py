@@ -117,6 +117,12 @@ _CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
     ("aircraft", None, "aircraft planes jets avions"),
     # "14 bureaux de vote" / "three polling stations", "20 agences" / "20 branches".
     ("office", None, "offices branches polling bureaux agences"),
+    ("flight", None, "flights vols"),
+    ("bed", None, "beds lits"),
+    ("case", None, "cases infections cas"),
+    ("cash machine", None, "atms distributeurs"),
+    ("sheep", None, "sheep ewes lambs brebis moutons agneaux"),
+    ("vehicle", None, "vehicles cars lorries trucks véhicules voitures camions"),
     ("home", None, "homes houses households dwellings maisons logements foyers ménages"),
     ("minute", None, "minutes"),
     ("hour", None, "hours heures"),
