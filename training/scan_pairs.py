@@ -96,6 +96,14 @@ def carry_labels(
             next_number += 1
             new.append(rows[-1])
         else:
+            if (old["a_id"], old["b_id"]) == (b["id"], a["id"]):
+                # The same two statements, listed the other way round: keep the file's order,
+                # so that a regeneration changes only what changed.
+                row |= {
+                    f"{x}{field}": row[f"{y}{field}"]
+                    for x, y in ("ab", "ba")
+                    for field in ("", "_id", "_claim")
+                }
             rows.append({"id": old["id"], **row, "label": old["label"]})
     dropped = [dict(r) for key, r in by_key.items() if key not in seen]
     return rows, new, dropped
@@ -170,6 +178,9 @@ def main(folder: Path, extra: tuple[Path, ...], check: bool) -> None:
         rows += got[0]
         new += got[1]
         dropped += got[2]
+    # Rows stay where the file had them, new ones after: a regeneration changes only what changed.
+    place = {r["id"]: k for k, r in enumerate(read_rows(folder / "pairs.jsonl"))}
+    rows.sort(key=lambda r: place.get(r["id"], len(place)))
     counts = {label: sum(r["label"] == label for r in rows) for label in ("contradict", "agree")}
     click.echo(
         f"{len(rows):,} candidate pairs: {len(rows) - len(new):,} labelled "
