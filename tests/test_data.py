@@ -189,6 +189,15 @@ def test_scan_pair_labels_follow_the_texts_not_the_statement_ids():
     assert rows[0]["a_id"] == "flood.en.txt#5"  # the ids are the current extractor's
     assert [r["id"] for r in new] == ["flood-003"] and dropped == []
 
+    # The same two statements listed the other way round keep the file's order.
+    flipped = [_candidate("flood.en.txt#4", "the dyke gave way", "flood.fr.txt#2", "the dyke held")]
+    (row,), _, _ = scan_pairs.carry_labels("flood", labelled[:1], flipped)
+    assert (row["a_id"], row["b"], row["label"]) == (
+        "flood.fr.txt#2",
+        "the dyke gave way",
+        "contradict",
+    )
+
     # A claim that changed in substance is a new pair; the old one is reported dropped.
     changed = [
         _candidate("flood.fr.txt#2", "the dyke did not hold", "flood.en.txt#4", "the dyke gave way")
