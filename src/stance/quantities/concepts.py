@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..text import folded
@@ -56,81 +57,18 @@ def _lemma(noun: str) -> str:
 # lower-cased, made singular by ``_lemma`` and stripped of accents; a French feminine
 # ("blessées", "infirmières") is read as its masculine when only that is listed.
 # --------------------------------------------------------------------------------------------
-_CONCEPTS: tuple[tuple[str, str | None, str], ...] = (
-    # (concept, broader concept, its words)
-    ("people", None, "people persons personnes gens individus"),
-    (
-        "resident",
-        "people",
-        "residents inhabitants civilians locals villagers householders habitants civils "
-        "riverains villageois",
-    ),
-    (
-        "dead",
-        "people",
-        "dead killed died deaths fatalities casualties victims morts tués décès décédés victimes",
-    ),
-    ("injured", "people", "injured wounded casualties blessés"),
-    ("missing", "people", "missing disparus"),
-    ("evacuee", "people", "evacuees evacuated évacués"),
-    ("refugee", "people", "refugees migrants displaced asylum-seekers réfugiés déplacés"),
-    ("protester", "people", "protesters demonstrators marchers manifestants"),
-    ("striker", "people", "strikers grévistes"),
-    ("child", "people", "children kids infants babies enfants bébés nourrissons"),
-    ("patient", "people", "patients malades"),
-    ("student", "people", "students pupils schoolchildren étudiants élèves écoliers lycéens"),
-    ("passenger", "people", "passengers travellers travelers commuters passagers voyageurs"),
-    ("visitor", "people", "visitors tourists spectators fans visiteurs touristes spectateurs"),
-    ("voter", "people", "voters electors électeurs"),
-    ("prisoner", "people", "prisoners inmates detainees prisonniers détenus"),
-    ("suspect", "people", "suspects arrested arrests suspects interpellés interpellations"),
-    ("member", "people", "members adherents membres adhérents"),
-    ("firefighter", "people", "firefighters fire-fighters pompiers sapeurs sapeurs-pompiers"),
-    ("rescuer", "people", "rescuers rescue-workers secouristes sauveteurs"),
-    ("police", "people", "police policemen officers policiers gendarmes"),
-    ("soldier", "people", "soldiers troops servicemen soldats militaires"),
-    (
-        "fighter",
-        "people",
-        "fighters militants jihadists terrorists rebels "
-        "combattants jihadistes djihadistes terroristes rebelles",
-    ),
-    (
-        "staff",
-        "people",
-        "staff personnel employees workers workforce jobs posts "
-        "employés salariés ouvriers agents emplois postes travailleurs collaborateurs",
-    ),
-    ("nurse", "staff", "nurses carers caregivers infirmiers soignants aides-soignants"),
-    ("doctor", "staff", "doctors physicians surgeons médecins chirurgiens"),
-    ("teacher", "staff", "teachers lecturers enseignants professeurs instituteurs"),
-    ("miner", "staff", "miners mineurs"),
-    ("docker", "staff", "dockers dockworkers"),
-    ("farmer", "people", "farmers breeders growers agriculteurs éleveurs"),
-    (
-        "customer",
-        "people",
-        "customers clients subscribers account-holders users abonnés usagers",
-    ),
-    ("vote", None, "votes ballots voix suffrages bulletins"),
-    ("vessel", None, "vessels ships boats cargo navires bateaux cargos"),
-    ("aircraft", None, "aircraft planes jets avions"),
-    # "14 bureaux de vote" / "three polling stations", "20 agences" / "20 branches".
-    ("office", None, "offices branches polling bureaux agences"),
-    ("flight", None, "flights vols"),
-    ("bed", None, "beds lits"),
-    ("case", None, "cases infections cas"),
-    ("cash machine", None, "atms distributeurs"),
-    ("sheep", None, "sheep ewes lambs brebis moutons agneaux"),
-    ("vehicle", None, "vehicles cars lorries trucks véhicules voitures camions"),
-    ("home", None, "homes houses households dwellings maisons logements foyers ménages"),
-    ("minute", None, "minutes"),
-    ("hour", None, "hours heures"),
-    ("day", None, "days jours journées"),
-    ("week", None, "weeks semaines"),
-    ("month", None, "months mois"),
-    ("year", None, "years an ans années"),
-)
+def _read_concepts() -> tuple[tuple[str, str | None, list[str]], ...]:
+    """``concepts.tsv`` (beside this module) as (concept, broader concept or None, its words in
+    both languages)."""
+    lines = (Path(__file__).resolve().parent / "concepts.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in lines.splitlines() if line and not line.startswith("#")]
+    return tuple(
+        (concept, broader or None, [w for cell in (en, fr) for w in cell.split("|") if w])
+        for concept, broader, en, fr in rows[1:]
+    )
+
+
+_CONCEPTS = _read_concepts()
 
 
 def _concept_key(noun: str) -> str:
@@ -145,7 +83,7 @@ def _concept_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
     names: dict[str, set[str]] = {}
     reach: dict[str, frozenset[str]] = {}
     for concept, _, words in _CONCEPTS:
-        for word in words.split():
+        for word in words:
             names.setdefault(_concept_key(word), set()).add(concept)
         chain, up = [concept], broader[concept]
         while up is not None:
