@@ -31,167 +31,31 @@ _INSERTION_PHRASES = {
     for lang in ("fr", "en")
 }
 
-# French reporting verbs: past participle -> finite forms (3rd person present, imperfect,
-# simple past). Participles need an auxiliary ("a indiqué"); finite forms are ambiguous with
-# nouns ("le juge", "une avance") and are accepted only in an unambiguous position (see
-# _finite_ok).
-_FR_VERBS = {
-    "déclaré": "déclare déclarent déclarait déclaraient déclara",
-    "affirmé": "affirme affirment affirmait affirmaient affirma",
-    "indiqué": "indique indiquent indiquait indiquaient indiqua",
-    "précisé": "précise précisent précisait précisaient précisa",
-    "ajouté": "ajoute ajoutent ajoutait ajoutaient ajouta",
-    "assuré": "assure assurent assurait assuraient assura",
-    "annoncé": "annonce annoncent annonçait annonçaient annonça",
-    "estimé": "estime estiment estimait estimaient estima",
-    "jugé": "juge jugent jugeait jugeaient jugea",
-    "expliqué": "explique expliquent expliquait expliquaient expliqua",
-    "souligné": "souligne soulignent soulignait soulignaient souligna",
-    "révélé": "révèle révèlent révélait révélaient révéla",
-    "dénoncé": "dénonce dénoncent dénonçait dénonçaient dénonça",
-    "raconté": "raconte racontent racontait racontaient raconta",
-    "confirmé": "confirme confirment confirmait confirmaient confirma",
-    "avancé": "avance avancent avançait avançaient avança",
-    "insisté": "insiste insistent insistait insistaient insista",
-    "rappelé": "rappelle rappellent rappelait rappelaient rappela",
-    "nié": "nie nient niait niaient nia",
-    "contesté": "conteste contestent contestait contestaient contesta",
-    "signalé": "signale signalent signalait signalaient signala",
-    "constaté": "constate constatent constatait constataient constata",
-    "confié": "confie confient confiait confiaient confia",
-    "déploré": "déplore déplorent déplorait déploraient déplora",
-    "regretté": "regrette regrettent regrettait regrettaient regretta",
-    "martelé": "martèle martèlent martelait martelaient martela",
-    "noté": "note notent notait notaient nota",
-    "observé": "observe observent observait observaient observa",
-    "considéré": "considère considèrent considérait considéraient considéra",
-    "recommandé": "recommande recommandent recommandait recommandaient recommanda",
-    "témoigné": "témoigne témoignent témoignait témoignaient témoigna",
-    "détaillé": "détaille détaillent détaillait détaillaient détailla",
-    "avoué": "avoue avouent avouait avouaient avoua",
-    "concédé": "concède concèdent concédait concédaient concéda",
-    "répété": "répète répètent répétait répétaient répéta",
-    "pensé": "pense pensent pensait pensaient",
-    "cru": "croit croient croyait croyaient",
-    "dit": "dit disent disait disaient",
-    "averti": "avertit avertissent avertissait avertissaient",
-    "démenti": "dément démentent démentait démentaient démentit",
-    "reconnu": "reconnaît reconnait reconnaissent reconnaissait reconnaissaient reconnut",
-    "admis": "admet admettent admettait admettaient admit",
-    "soutenu": "soutient soutiennent soutenait soutenaient soutint",
-    "prévenu": "prévient préviennent prévenait prévenaient prévint",
-    "promis": "promet promettent promettait promettaient promit",
-    "prédit": "prédit prédisent prédisait prédisaient",
-    "écrit": "écrit écrivent écrivait écrivaient écrivit",
-    "répondu": "répond répondent répondait répondaient répondit",
-    "garanti": "garantit garantissent garantissait garantissaient",
-    "relevé": "relève relèvent relevait relevaient releva",
-    "chiffré": "chiffre chiffrent chiffrait chiffraient chiffra",
-    "évalué": "évalue évaluent évaluait évaluaient évalua",
-    "plaidé": "plaide plaident plaidait plaidaient plaida",
-    "accusé": "accuse accusent accusait accusaient accusa",
-    "revendiqué": "revendique revendiquent revendiquait revendiquaient revendiqua",
-}
 
-# Reporting phrases of several words: participle -> finite forms.
-_FR_PHRASES = {
-    "fait savoir": ("fait savoir", "font savoir"),
-    "fait valoir": ("fait valoir", "font valoir"),
-    "laissé entendre": ("laisse entendre", "laissent entendre"),
-    "mis en garde": ("met en garde", "mettent en garde"),
-    "fait état": ("fait état", "font état"),
-    "mis en cause": ("met en cause", "mettent en cause"),
-}
+def _reporting_verbs(lang: str, kind: str) -> dict[str, list[str]]:
+    """The reporting verbs of ``reporting_verbs.tsv`` of one language and kind (``cue``: they
+    report wherever they stand; ``frame``: only after a quotation), as participle (French, or
+    a phrase: "fait savoir") or past (English) -> its other forms."""
+    return {
+        participle: finite.split("|")
+        for row_lang, row_kind, participle, finite in _table("reporting_verbs.tsv")
+        if (row_lang, row_kind) == (lang, kind)
+    }
 
+
+# French reporting verbs: participle -> finite forms. Participles need an auxiliary ("a
+# indiqué"); finite forms are ambiguous with nouns ("le juge", "une avance") and are accepted
+# only in an unambiguous position (see _finite_ok). Phrases of several words ("fait savoir")
+# are kept apart.
+_FR_CUES = _reporting_verbs("fr", "cue")
+_FR_VERBS = {p: " ".join(forms) for p, forms in _FR_CUES.items() if " " not in p}
+_FR_PHRASES = {p: tuple(forms) for p, forms in _FR_CUES.items() if " " in p}
 # Verbs that frame a quotation only after it ("..., a-t-il lancé"); before a clause they mean
 # something else ("a lancé une pétition").
-_FR_FRAME_VERBS = {
-    "lancé": "lance lancent lançait lança",
-    "poursuivi": "poursuit poursuivent poursuivait poursuivit",
-    "glissé": "glisse glissent glissait glissa",
-    "commenté": "commente commentent commentait commenta",
-    "résumé": "résume résument résumait résuma",
-    "tranché": "tranche tranchent tranchait trancha",
-    "ironisé": "ironise ironisent ironisait ironisa",
-    "répliqué": "réplique répliquent répliquait répliqua",
-    "rétorqué": "rétorque rétorquent rétorquait rétorqua",
-    "renchéri": "renchérit renchérissent renchérissait renchérit",
-    "conclu": "conclut concluent concluait",
-    "fustigé": "fustige fustigent fustigeait fustigea",
-    "tempêté": "tempête tempêtent tempêtait tempêta",
-    "réagi": "réagit réagissent réagissait réagit",
-    "nuancé": "nuance nuancent nuançait nuança",
-    "abondé": "abonde abondent abondait abonda",
-    "protesté": "proteste protestent protestait protesta",
-    "objecté": "objecte objectent objectait objecta",
-    "enchaîné": "enchaîne enchaînent enchaînait enchaîna",
-    "complété": "complète complètent complétait compléta",
-    "corrigé": "corrige corrigent corrigeait corrigea",
-}
-
+_FR_FRAME_VERBS = {p: " ".join(forms) for p, forms in _reporting_verbs("fr", "frame").items()}
 # English: past / participle -> 3rd person present.
-_EN_VERBS = {
-    "said": "says",
-    "told": "tells",
-    "added": "adds",
-    "claimed": "claims",
-    "denied": "denies",
-    "insisted": "insists",
-    "warned": "warns",
-    "estimated": "estimates",
-    "stated": "states",
-    "announced": "announces",
-    "explained": "explains",
-    "argued": "argues",
-    "noted": "notes",
-    "confirmed": "confirms",
-    "acknowledged": "acknowledges",
-    "admitted": "admits",
-    "revealed": "reveals",
-    "promised": "promises",
-    "predicted": "predicts",
-    "stressed": "stresses",
-    "maintained": "maintains",
-    "asserted": "asserts",
-    "alleged": "alleges",
-    "pledged": "pledges",
-    "vowed": "vows",
-    "conceded": "concedes",
-    "complained": "complains",
-    "cautioned": "cautions",
-    "reiterated": "reiterates",
-    "disclosed": "discloses",
-    "contended": "contends",
-    "suggested": "suggests",
-    "emphasised": "emphasises",
-    "emphasized": "emphasizes",
-    "recommended": "recommends",
-    "believed": "believes",
-    "wrote": "writes",
-    "written": "writes",
-    "put": "puts",
-    "observed": "observes",
-    "reported": "reported",  # not "reports", a noun far more often ("media reports that")
-    "called": "calls",  # "called the delay unacceptable" only (see _JUDGED)
-}
-
-_EN_FRAME_VERBS = {
-    "replied": "replies",
-    "responded": "responds",
-    "countered": "counters",
-    "quipped": "quips",
-    "recalled": "recalls",
-    "continued": "continues",
-    "reacted": "reacts",
-    "retorted": "retorts",
-    "fumed": "fumes",
-    "snapped": "snaps",
-    "exclaimed": "exclaims",
-    "recounted": "recounts",
-    "protested": "protests",
-    "objected": "objects",
-    "found": "finds",
-}
+_EN_VERBS = {p: forms[0] for p, forms in _reporting_verbs("en", "cue").items()}
+_EN_FRAME_VERBS = {p: forms[0] for p, forms in _reporting_verbs("en", "frame").items()}
 
 # English present forms that are also common nouns ("insurance claims", "estimates show"):
 # like French finite forms, accepted only in an unambiguous position.
