@@ -3,6 +3,7 @@ real dask cluster."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import signal
@@ -249,6 +250,58 @@ def test_worker_processes_score_a_file_as_one_process(small_model, shards, tmp_p
         small_model, source, str(tmp_path / "batched.jsonl"), jobs=1, batch_size=333
     )
     assert two.read_bytes() == one.read_bytes() == (tmp_path / "batched.jsonl").read_bytes()
+
+
+@pytest.mark.slow
+def test_workers_read_csv_blocks_as_one_process(small_model, own_pairs, tmp_path, small_pieces):
+    """Workers read their own blocks of the file: a CSV record with quoted newlines is never cut
+    between two blocks, and a bad row far into the file is reported as one process reports it."""
+    rows = [
+        {"id": n, "a": a if n % 3 else f"{a}\n\n« {b} »,\nsaid someone", "b": b}
+        for n, (a, b) in enumerate(own_pairs[0] * 2)
+    ]
+
+    def table(rows: list[dict], tail: bytes = b"") -> list[int]:
+        """Write the rows as CSV, then ``tail``; return the line each row ends on."""
+        with source.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=["id", "a", "b"])
+            writer.writeheader()
+            writer.writerows(rows)
+        with source.open("ab") as fh:
+            fh.write(tail)
+        with source.open(encoding="utf-8", newline="", errors="replace") as fh:
+            reader = csv.reader(fh)
+            return [reader.line_num for _ in reader][1:]
+
+    source = tmp_path / "pairs.csv"
+    table(rows)
+    assert len(source.read_text(encoding="utf-8").splitlines()) > 4 * api.PAIRS_PER_TASK
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert api.score_file(small_model, str(source), str(one), jobs=1) == len(rows)
+    assert api.score_file(small_model, str(source), str(two), jobs=2) == len(rows)
+    assert two.read_bytes() == one.read_bytes()
+    assert [json.loads(line)["a"] for line in one.open(encoding="utf-8")] == [
+        row["a"] for row in rows
+    ]
+
+    def errors() -> set[str]:
+        """What each run says of the file."""
+        said = set()
+        for jobs in (1, 2):
+            with pytest.raises(StanceError) as raised:
+                api.score_file(small_model, str(source), str(tmp_path / "bad.jsonl"), jobs=jobs)
+            said.add(str(raised.value))
+        return said
+
+    # The first error in the file wins, though the reading process meets the later one first.
+    empty = len(rows) // 2
+    ends = table([*rows[:empty], {"id": -1, "a": " ", "b": "b"}, *rows[empty:]], b"8,caf\xe9,b\n")
+    bad = ends[empty]
+    assert errors() == {f"{source}: line {bad}: empty statement in column a"}
+    table(rows, b"8,caf\xe9,b\n")
+    (said,) = errors()
+    assert said.startswith(f"{source}: not valid utf-8 text")
+    assert not (tmp_path / "bad.jsonl").exists()
 
 
 @pytest.mark.slow

@@ -11,10 +11,11 @@ import sys
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from datetime import datetime, timezone
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from sklearn.pipeline import Pipeline
@@ -23,13 +24,14 @@ from tqdm import tqdm
 from .archive import ARCHIVE_SUFFIX, read_archive
 from .data import (
     LABELS,
+    PairBlock,
     check_spec,
     describe,
     find_recorded,
     fingerprint,
-    iter_pairs,
     load,
     locate,
+    pair_blocks,
     pairs_of,
 )
 from .errors import StanceError
@@ -43,7 +45,6 @@ from .fileio import (
     check_input_file,
     check_output_path,
     display_name,
-    input_ready,
     json_line,
     output_format,
     write_records,
@@ -73,6 +74,7 @@ from .parallel import (
 from .params import check_params
 from .rank import DEFAULT_RANK, RANKS, Ranking
 from .report import paragraph_starts
+from .text import count_unsupported
 
 Log = Callable[[str], None]
 
@@ -146,7 +148,7 @@ def _read_and_extract(
 
 
 ARTICLES_PER_TASK = 64
-PAIRS_PER_TASK = 8 * BATCH
+PAIRS_PER_TASK = BATCH
 
 
 def _article_pieces(named: list[Source], jobs: int | None) -> list[list[Source]]:
@@ -318,31 +320,6 @@ def _number_paragraphs(statements: list[dict[str, Any]], texts: Mapping[str, str
 def write_jsonl(rows: Iterable[dict[str, Any]], output: str, force: bool = False) -> int:
     """Write records as JSON Lines, atomically (or to stdout for ``-``); return the count."""
     return write_records(rows, output, force=force, fmt="jsonl")
-
-
-def _ready_batches(
-    rows: Iterable[Any], size: int, ready: Callable[[], bool]
-) -> Iterator[list[Any]]:
-    """Batches of up to ``size`` rows, each cut short where ``ready()`` says the next row
-    would have to be waited for."""
-    batch: list[Any] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size or not ready():
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _ready_prefix(rows: Iterator[Any], size: int, ready: Callable[[], bool]) -> list[Any]:
-    """Up to ``size`` rows, as many as can be read without waiting (at least one)."""
-    ahead: list[Any] = []
-    for row in rows:
-        ahead.append(row)
-        if len(ahead) >= size or not ready():
-            break
-    return ahead
 
 
 def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
@@ -615,79 +592,102 @@ def score_file(
     progress: bool | None = False,
     jobs: int | None = None,
     fmt: str | None = None,
-    on_rows: Callable[[list[dict[str, Any]]], None] | None = None,
+    on_languages: Callable[[int, Mapping[str, int]], None] | None = None,
 ) -> int:
     """Score every pair of a CSV / TSV / JSONL file (or ``-``) into JSON Lines (or the format
     ``fmt`` names or the output's name implies, see :func:`stance.fileio.output_format`);
     return the count.
 
-    The input is streamed in batches, so memory stays flat whatever its size; the output is
+    The input is streamed in blocks, so memory stays flat whatever its size; the output is
     written to a temporary file and renamed into place only when every row is scored.
     Input columns are kept; an input ``label`` (or ``probabilities``) column is renamed
     ``input_label`` rather than overwritten. ``progress=None`` shows a bar only on a terminal.
-    Once the stream holds :data:`~stance.parallel.MIN_PAIRS` pairs, chunks of it are scored in
-    ``jobs`` worker processes (None: one per core) while this process reads and writes; the
+    Once the stream holds :data:`~stance.parallel.MIN_PAIRS` pairs, blocks of it are read,
+    scored and written out as text in ``jobs`` worker processes (None: one per core), while
+    this process only cuts the input into blocks of lines and writes the workers' text: the
     output is byte for byte that of one process.
 
-    From stdin, a batch is whatever has arrived (up to ``batch_size``), and each batch is
+    From stdin, a block is whatever has arrived (up to ``batch_size`` lines), and each block is
     answered (and stdout flushed) before more is read: a program can write a pair, read its
-    verdict, then write the next, all through one process. ``on_rows`` sees each batch of
-    input rows before it is scored (the command line counts languages with it).
+    verdict, then write the next, all through one process. ``on_languages(n, counts)`` is told,
+    block by block, how many rows were read and how many of them are in each language stance
+    does not read (see :func:`stance.text.count_unsupported`; the command line warns with it).
     """
     kind = output_format(output, fmt)
     check_output_path(output, force)  # before the first pair is read
-    rows = iter_pairs(input, encoding, require_label=False)
-
-    def ready() -> bool:
-        return input_ready(input)
-
-    ahead = _ready_prefix(rows, MIN_PAIRS, ready)  # enough to know whether workers pay off
-    parallel = runs_in_parallel(jobs, len(ahead), MIN_PAIRS)
-    chunks = _ready_batches(chain(ahead, rows), PAIRS_PER_TASK if parallel else batch_size, ready)
-    if on_rows is not None:
-        chunks = _seen(chunks, on_rows)
+    may_spread = jobs_for(jobs) > 1 or on_cluster()
+    size = PAIRS_PER_TASK if may_spread else batch_size
+    blocks = pair_blocks(input, encoding, require_label=False, size=size)
+    ahead: list[PairBlock] = []  # enough to know whether workers pay off
+    if may_spread:
+        for block in blocks:
+            ahead.append(block)
+            if len(block) < size or sum(map(len, ahead)) >= MIN_PAIRS:
+                break  # the end of the input, or of what has arrived on stdin, or enough
+    parallel = runs_in_parallel(jobs, sum(map(len, ahead)), MIN_PAIRS)
     count = 0
     with atomic_write(output, force=force) as out, _progress(progress, "scoring") as bar:
         writer = RecordWriter(out, kind)
-        for n, scored in run_pieces(
-            _scored_lines,
-            chunks,
+        scoring = run_pieces(
+            _scored_block,
+            chain(ahead, blocks),
             parallel=parallel,
             jobs=jobs,
             pipeline=pipeline,
             batch_size=batch_size,
             as_text=kind == "jsonl",
-        ):
-            if isinstance(scored, str):
-                out.write(scored)
-            else:
-                for row in scored:
-                    writer.write(row)
-            count += n
-            bar.update(n)
-            if output == STDIO:  # answer what was asked before waiting for more
-                sys.stdout.flush()
+            languages=on_languages is not None,
+        )
+        with closing(scoring) as pieces:  # an error in the input stops the workers at once
+            for scored in pieces:
+                if scored.error is not None:
+                    raise scored.error
+                if on_languages is not None:
+                    on_languages(scored.count, scored.languages)
+                if isinstance(scored.output, str):
+                    out.write(scored.output)
+                else:
+                    for row in scored.output:
+                        writer.write(row)
+                count += scored.count
+                bar.update(scored.count)
+                if output == STDIO:  # answer what was asked before waiting for more
+                    sys.stdout.flush()
         writer.close()
     return count
 
 
-def _seen(
-    chunks: Iterable[list[dict[str, Any]]], see: Callable[[list[dict[str, Any]]], None]
-) -> Iterator[list[dict[str, Any]]]:
-    for chunk in chunks:
-        see(chunk)
-        yield chunk
+class _Scored(NamedTuple):
+    """What a piece of file scoring gives back to the process that writes the output."""
+
+    count: int
+    output: str | list[dict[str, Any]]
+    """The rows as JSON Lines text, or as records for another format."""
+    languages: dict[str, int]
+    error: StanceError | None = None
+    """What made the block unreadable, raised by the writer in the block's place."""
 
 
-def _scored_lines(
-    rows: list[dict[str, Any]], pipeline: Pipeline, batch_size: int = BATCH, as_text: bool = True
-) -> tuple[int, str | list[dict[str, Any]]]:
-    """One piece of file scoring: a chunk of input rows as output JSON Lines (or, for another
-    format, as records), with their count.
+def _scored_block(
+    block: PairBlock,
+    pipeline: Pipeline,
+    batch_size: int = BATCH,
+    as_text: bool = True,
+    languages: bool = False,
+) -> _Scored:
+    """One piece of file scoring: a block of input lines read, scored and, for JSON Lines,
+    turned into output text, with the count of its rows (and, with ``languages``, of those in
+    a language stance does not read).
 
-    The verdicts are turned into text here, in the worker, rather than in the process that
-    reads and writes the file: formatting costs more than reading, and with two cores the
-    main process would otherwise hold back the workers."""
+    All of it happens here, in the worker, because the process that reads and writes the file
+    is the part that cannot be spread: with two cores, reading JSON, checking rows or
+    formatting there would hold back the workers. A reading error is returned, not raised, so
+    that it reaches the user in its place in the file, however the workers' pieces finish."""
+    try:
+        rows = list(block.rows(require_label=False))
+    except StanceError as err:
+        return _Scored(0, "", {}, err)
+    found = count_unsupported((row["a"], row["b"]) for row in rows) if languages else {}
     proba = _score_batches([(row["a"], row["b"]) for row in rows], pipeline, batch_size)
     records = []
     for row, p in zip(rows, proba):
@@ -695,8 +695,8 @@ def _scored_lines(
         _free_key(row, "probabilities")
         records.append({**row, **verdict(p)})
     if not as_text:
-        return len(rows), records
-    return len(rows), "".join(json_line(record) + "\n" for record in records)
+        return _Scored(len(rows), records, found)
+    return _Scored(len(rows), "".join(json_line(record) + "\n" for record in records), found)
 
 
 def shard_paths(pattern: str) -> list[str]:

@@ -14,7 +14,7 @@ import csv
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,6 +26,7 @@ from .fileio import (
     check_input_file,
     decode_error,
     display_name,
+    input_ready,
     open_text,
     sha256_file,
 )
@@ -94,6 +95,64 @@ def iter_pairs(
     format comes from the extension (``.csv``, ``.tsv``, ``.jsonl``) or, for stdin and other names,
     from the first line. Every problem raises :class:`StanceError` naming the file and line.
     """
+    for block in pair_blocks(path, encoding, require_label):
+        yield from block.rows(require_label)
+
+
+@dataclass(frozen=True)
+class PairBlock:
+    """Consecutive whole records of a pair file, as the raw lines that hold them.
+
+    Cutting a file into blocks costs little (lines are split; CSV is cut where its reader ends a
+    record, so a quoted newline never splits a record); reading the records (JSON, checks) is
+    the costly part and happens in :meth:`rows`, which a worker process can run on its own
+    block. A block that ends the file early carries the ``error`` that stopped the reading, to be
+    raised after its rows, in the place one pass over the file would raise it.
+    """
+
+    name: str
+    fmt: str
+    """``jsonl``, ``csv`` or ``tsv``."""
+    start: int
+    """The line number of the first line, from 1."""
+    lines: list[str]
+    header: list[str] | None = None
+    """A table's column names (from its first line, which no block holds)."""
+    error: StanceError | None = None
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def rows(self, require_label: bool = True) -> Iterator[dict[str, Any]]:
+        """The block's rows, validated as :func:`iter_pairs` validates them."""
+        if self.fmt == "jsonl":
+            check = partial(_check_row, require_label=require_label)
+            yield from _iter_jsonl(self.lines, self.name, check, start=self.start, some=False)
+        elif self.lines:
+            assert self.header is not None
+            reader = csv.reader(self.lines, delimiter=_DELIMITERS[self.fmt])
+            for row in reader:
+                if _blank(row):
+                    continue
+                where = f"{self.name}: line {self.start - 1 + reader.line_num}"
+                yield _check_fields(row, self.header, where, require_label)
+        if self.error is not None:
+            raise self.error
+
+
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
+BLOCK_LINES = 2048
+"""Lines of a :class:`PairBlock` unless asked otherwise."""
+
+
+def pair_blocks(
+    path: str, encoding: str = "utf-8", require_label: bool = True, size: int = BLOCK_LINES
+) -> Iterator[PairBlock]:
+    """The pair file at ``path`` (or ``-``) as :class:`PairBlock`\\ s of about ``size`` lines, in
+    order; from stdin, a block is cut short where the next line has not arrived yet, so that what
+    has arrived can be answered. Raises what the file's first line or its end shows (empty,
+    binary, no records); any other problem is raised by the rows of the block where it lies.
+    """
     name = display_name(path)
     try:
         with open_text(path, encoding) as fh:
@@ -103,16 +162,84 @@ def iter_pairs(
             if "\x00" in first:
                 raise StanceError(f"{name}: binary file, expected CSV, TSV or JSON Lines text")
             fmt = _detect_format(path, first)
-            lines = _chain(first, fh)
             if fmt == "jsonl":
-                check = partial(_check_row, require_label=require_label)
-                yield from _iter_jsonl(lines, name, check)
+                seen = yield from _jsonl_blocks(_chain(first, fh), name, size, path, encoding)
+                if not seen:
+                    raise StanceError(f"{name}: no records in file")
             else:
-                yield from _iter_delimited(
-                    lines, name, "\t" if fmt == "tsv" else ",", require_label
-                )
+                lines = _chain(first, fh)
+                yield from _delimited_blocks(lines, name, fmt, size, path, encoding, require_label)
     except UnicodeDecodeError as err:
         raise decode_error(path, err, encoding) from err
+
+
+def _jsonl_blocks(
+    lines: Iterator[str], name: str, size: int, path: str, encoding: str
+) -> Generator[PairBlock, None, bool]:
+    """JSON Lines cut every ``size`` lines; returns whether any line held a record."""
+    seen = False
+    start, block = 1, []
+    try:
+        for line in lines:
+            block.append(line)
+            if len(block) >= size or not input_ready(path):
+                seen = seen or any(not x.isspace() for x in block)
+                yield PairBlock(name, "jsonl", start, block)
+                start, block = start + len(block), []
+    except UnicodeDecodeError as err:
+        yield PairBlock(name, "jsonl", start, block, error=decode_error(path, err, encoding))
+        return True
+    seen = seen or any(not x.isspace() for x in block)
+    if block:
+        yield PairBlock(name, "jsonl", start, block)
+    return seen
+
+
+def _delimited_blocks(
+    lines: Iterator[str],
+    name: str,
+    fmt: str,
+    size: int,
+    path: str,
+    encoding: str,
+    require_label: bool,
+) -> Generator[PairBlock, None, None]:
+    """CSV or TSV cut after the record that reaches ``size`` lines: the csv reader pulls the
+    lines of one record at a time, so the lines pulled once it gives a record end that record."""
+    pulled: list[str] = []
+
+    def pull() -> Iterator[str]:
+        for line in lines:
+            pulled.append(line)
+            yield line
+
+    reader = csv.reader(pull(), delimiter=_DELIMITERS[fmt])
+    start, seen, header, whole = 1, False, None, 0
+    try:
+        header = [h.strip() for h in next(reader)]
+        start += len(pulled)  # a quoted newline can spread the header over several lines
+        pulled.clear()
+        for row in reader:
+            seen = seen or not _blank(row)
+            whole = len(pulled)
+            if whole >= size or not input_ready(path):
+                yield PairBlock(name, fmt, start, pulled[:], header)
+                start, whole = start + whole, 0
+                pulled.clear()
+    except (csv.Error, UnicodeDecodeError) as err:
+        if isinstance(err, UnicodeDecodeError):
+            error = decode_error(path, err, encoding)
+        else:
+            error = StanceError(f"{name}: line {reader.line_num}: malformed CSV ({err})")
+        # The lines of the records read before the error, without those of the one it broke.
+        yield PairBlock(name, fmt, start, pulled[:whole], header or [], error=error)
+        return
+    if pulled:
+        yield PairBlock(name, fmt, start, pulled[:], header)
+    if not seen:
+        # Still check the header, so that a header-only file with wrong columns says so.
+        _check_columns(header, name, require_label)
+        raise StanceError(f"{name}: header only, no pairs in file")
 
 
 def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
@@ -121,10 +248,15 @@ def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
 
 
 def _iter_jsonl(
-    lines: Iterable[str], name: str, check: Callable[[dict, str, Iterable[str]], dict]
+    lines: Iterable[str],
+    name: str,
+    check: Callable[[dict, str, Iterable[str]], dict],
+    start: int = 1,
+    some: bool = True,
 ) -> Iterator[dict]:
+    """Records of JSON Lines whose first is line ``start``; with ``some``, none is an error."""
     seen = 0
-    for lineno, line in enumerate(lines, 1):
+    for lineno, line in enumerate(lines, start):
         if not line.strip():
             continue
         where = f"{name}: line {lineno}"
@@ -138,7 +270,7 @@ def _iter_jsonl(
             raise StanceError(f"{where}: expected a JSON object, got {type(row).__name__}")
         seen += 1
         yield check(row, where, row.keys())
-    if not seen:
+    if some and not seen:
         raise StanceError(f"{name}: no records in file")
 
 
@@ -161,29 +293,20 @@ def iter_statements(path: str, encoding: str = "utf-8") -> Iterator[dict[str, An
         raise decode_error(path, err, encoding) from err
 
 
-def _iter_delimited(
-    lines: Iterable[str], name: str, delimiter: str, require_label: bool
-) -> Iterator[dict]:
-    reader = csv.reader(lines, delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-        seen = 0
-        for row in reader:
-            where = f"{name}: line {reader.line_num}"
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue
-            if any("\x00" in field for field in row):
-                raise StanceError(f"{where}: binary data, expected text")
-            if len(row) != len(header):
-                raise StanceError(f"{where}: {len(row)} fields, but the header has {len(header)}")
-            seen += 1
-            yield _check_row(dict(zip(header, row)), where, header, require_label)
-    except csv.Error as err:
-        raise StanceError(f"{name}: line {reader.line_num}: malformed CSV ({err})") from None
-    if not seen:
-        # Still check the header, so that a header-only file with wrong columns says so.
-        _check_columns(header, name, require_label)
-        raise StanceError(f"{name}: header only, no pairs in file")
+def _blank(row: list[str]) -> bool:
+    """A table line with nothing on it (skipped, as a blank JSON line is)."""
+    return not row or (len(row) == 1 and not row[0].strip())
+
+
+def _check_fields(
+    row: list[str], header: list[str], where: str, require_label: bool
+) -> dict[str, Any]:
+    """One table record as a validated row of its columns."""
+    if any("\x00" in field for field in row):
+        raise StanceError(f"{where}: binary data, expected text")
+    if len(row) != len(header):
+        raise StanceError(f"{where}: {len(row)} fields, but the header has {len(header)}")
+    return _check_row(dict(zip(header, row)), where, header, require_label)
 
 
 def _check_columns(columns: Iterable[str], where: str, require_label: bool) -> None:

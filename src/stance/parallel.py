@@ -23,7 +23,9 @@ import contextlib
 import logging
 import os
 import pickle
+import tempfile
 import uuid
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -79,9 +81,8 @@ def run_pieces(
     With ``parallel`` (see :func:`runs_in_parallel`), pieces run in ``jobs`` worker processes,
     or on the cluster of :func:`cluster`, a few pieces ahead of the results consumed, so that
     memory stays bounded on a long stream; otherwise they run here, one after the other.
-    Large ``shared`` objects (the model) go with every piece to local workers but are
-    unpickled once per worker (:class:`_SentOnce`), and are scattered once to a cluster's
-    workers.
+    Large ``shared`` objects (the model) are pickled once into a file that each local worker
+    reads once (:class:`_SentOnce`), and are scattered once to a cluster's workers.
     """
     if not parallel:
         for piece in pieces:
@@ -94,33 +95,50 @@ def run_pieces(
             stack.enter_context(joblib.parallel_config(backend="dask", scatter=scatter))
             n_jobs = -1
         else:
-            shared = {**shared, **{k: _SentOnce(v) for k, v in large.items()}}
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="stance-"))
+            shared = {**shared, **{k: _SentOnce(v, folder) for k, v in large.items()}}
             n_jobs = jobs_for(jobs)
         workers = joblib.Parallel(n_jobs=n_jobs, batch_size=1, return_as="generator")
-        yield from workers(joblib.delayed(fn)(piece, **shared) for piece in pieces)
+        results = workers(joblib.delayed(fn)(piece, **shared) for piece in pieces)
+        try:
+            for result in results:  # noqa: UP028 (``yield from`` would close it unquieted)
+                yield result
+        finally:
+            # Closed before its end, by an error in the input: the pieces still running are
+            # cancelled, which joblib warns of, but the error is all there is to say.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "[0-9]+ tasks ", UserWarning)
+                results.close()
 
 
 class _SentOnce:
     """A large read-only argument of every piece (the model, 11 MB pickled), pickled once here
-    and unpickled once per local worker, instead of once per piece on both sides."""
+    into a file that each local worker reads the first time a piece brings it.
 
-    def __init__(self, value: Any) -> None:
+    A piece carries only the file's name, so pieces can be small (a few thousand pairs, which
+    keeps the workers' shares even at the end of a run) without sending the model with each:
+    loky keeps its workers from piece to piece, and each unpickles the model once."""
+
+    def __init__(self, value: Any, folder: str) -> None:
         self.token = uuid.uuid4().hex
-        self.blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.path = os.path.join(folder, f"{self.token}.pickle")
+        with open(self.path, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def __reduce__(self) -> tuple[Callable[[str, bytes], Any], tuple[str, bytes]]:
-        return _received, (self.token, self.blob)
+    def __reduce__(self) -> tuple[Callable[[str, str], Any], tuple[str, str]]:
+        return _received, (self.token, self.path)
 
 
 _RECEIVED: dict[str, Any] = {}
 """In a worker: the argument last received, by token."""
 
 
-def _received(token: str, blob: bytes) -> Any:
-    """A :class:`_SentOnce` argument, unpickled in a worker the first time it comes."""
+def _received(token: str, path: str) -> Any:
+    """A :class:`_SentOnce` argument, read in a worker the first time it comes."""
     if token not in _RECEIVED:
         _RECEIVED.clear()  # one run's model at a time
-        _RECEIVED[token] = pickle.loads(blob)
+        with open(path, "rb") as fh:
+            _RECEIVED[token] = pickle.load(fh)
     return _RECEIVED[token]
 
 

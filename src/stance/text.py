@@ -161,3 +161,17 @@ def unsupported_language(text: str) -> str | None:
     fr = sum(map(FR_FUNCTION_WORDS.__contains__, words))
     en = sum(map(EN_FUNCTION_WORDS.__contains__, words))
     return lang if n >= 2 and n > max(fr, en) else None
+
+
+def count_unsupported(items: Iterable[Iterable[str]]) -> dict[str, int]:
+    """How many of ``items`` (each given as its texts: a pair's two statements) are in each
+    language stance does not read, an item counting under the first of its texts that is.
+
+    A function of the texts alone, so that the worker processes that score a file can count
+    their own rows and the process that writes the output only adds the counts up."""
+    counts: dict[str, int] = {}
+    for texts in items:
+        lang = next(filter(None, map(unsupported_language, texts)), None)
+        if lang:
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import click
@@ -141,19 +141,20 @@ class LanguageCheck:
 
     def add_texts(self, items: Any) -> None:
         """Count items, each given as a tuple of its texts."""
-        from ..text import unsupported_language
+        from ..text import count_unsupported
 
-        for texts in items:
-            self.seen += 1
-            lang = next(filter(None, (unsupported_language(str(t)) for t in texts)), None)
-            if lang:
-                self.langs[lang] = self.langs.get(lang, 0) + 1
+        items = [[str(t) for t in texts] for texts in items]
+        self.add_counts(len(items), count_unsupported(items))
+
+    def add_counts(self, seen: int, langs: Mapping[str, int]) -> None:
+        """Count ``seen`` items, of which ``langs[lang]`` are in language ``lang`` (counted
+        where the items were read, see :func:`stance.text.count_unsupported`)."""
+        self.seen += seen
+        for lang, k in langs.items():
+            self.langs[lang] = self.langs.get(lang, 0) + k
 
     def add(self, pairs: Any) -> None:
         self.add_texts(pairs)
-
-    def add_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.add_texts((row["a"], row["b"]) for row in rows)
 
     def report(self) -> None:
         n = sum(self.langs.values())

@@ -135,7 +135,7 @@ def score(
             progress=None,
             jobs=jobs,
             fmt=fmt,
-            on_rows=languages.add_rows,
+            on_languages=languages.add_counts,
         )
         if output != STDIO:
             click.echo(f"scored {plural(count, 'pair')} into {output}", err=True)
