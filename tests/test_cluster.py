@@ -182,8 +182,10 @@ def test_without_a_scheduler_nothing_needs_dask(model_path, shards, tmp_path):
     assert scored.returncode == 0, scored.stderr
     scanned = stance("scan", "-m", str(model_path), "--json", str(ARTICLES / "port-strike.fr.txt"))
     assert scanned.returncode == 0, scanned.stderr
-    asked = stance("scan", "-m", str(model_path), "--scheduler", "local", str(ARTICLES))
-    assert asked.returncode == 2
+    with pytest.MonkeyPatch.context() as blocked_here:  # the message needs no process of its own
+        blocked_here.setitem(sys.modules, "distributed", None)
+        asked = run("scan", "-m", str(model_path), "--scheduler", "local", str(ARTICLES))
+    assert asked.exit_code == 2
     assert asked.stderr.strip() == (
         "stance: error: --scheduler: a dask cluster needs dask: pip install 'stance[dask]' "
         "(or dask[distributed])"
@@ -191,9 +193,11 @@ def test_without_a_scheduler_nothing_needs_dask(model_path, shards, tmp_path):
 
 
 @pytest.mark.slow
-def test_worker_processes_never_import_dask(small_model, tmp_path, write):
-    """A run spread over local worker processes goes through joblib's own backend: dask is
-    blocked from importing, and the output is still that of one process."""
+def test_scoring_here_and_in_workers_leaves_dask_unimported(small_model, tmp_path, write):
+    """dask installed and not blocked: loading a model, scoring, and a file spread over local
+    worker processes import none of it (skops, on import, walks every scikit-learn module, and
+    one imports dask; stance.model keeps it out; local workers are loky's, not dask's), and the
+    spread output is that of one process."""
     rows = [{"a": f"{n} grévistes à Lyon.", "b": f"{n + 1} grévistes à Lyon."} for n in range(50)]
     source = write("pairs.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
     alone = tmp_path / "alone.jsonl"
@@ -201,13 +205,15 @@ def test_worker_processes_never_import_dask(small_model, tmp_path, write):
     model = tmp_path / "m.skops"
     save_model(small_model, model, {})
     code = (
-        "import sys; sys.modules['dask'] = sys.modules['distributed'] = None\n"
-        "import stance, stance.api as api\n"
+        "import sys, stance, stance.api as api\n"
         "api.MIN_PAIRS, api.PAIRS_PER_TASK = 10, 7\n"
         "spread, run_pieces = [], api.run_pieces\n"
         "api.run_pieces = lambda *a, **k: spread.append(k['parallel']) or run_pieces(*a, **k)\n"
-        f"api.score_file(stance.load_model({str(model)!r}), {source!r}, sys.argv[1], jobs=2)\n"
+        f"model = stance.load_model({str(model)!r})\n"
+        "model.predict_proba([('Il pleut.', 'Il fait sec.')])\n"
+        f"api.score_file(model, {source!r}, sys.argv[1], jobs=2)\n"
         "assert spread == [True], spread\n"
+        "assert 'dask' not in sys.modules and 'distributed' not in sys.modules\n"
     )
     spread = tmp_path / "spread.jsonl"
     done = subprocess.run(
@@ -215,19 +221,6 @@ def test_worker_processes_never_import_dask(small_model, tmp_path, write):
     )
     assert done.returncode == 0, done.stderr
     assert spread.read_bytes() == alone.read_bytes()
-
-
-@pytest.mark.slow
-def test_loading_and_scoring_leave_dask_unimported(model_path):
-    """dask installed and not blocked: still nothing imports it (skops, on import, walks every
-    scikit-learn module, and one imports dask; stance.model keeps it out)."""
-    code = (
-        "import sys, stance\n"
-        f"stance.load_model({str(model_path)!r}).predict_proba([('Il pleut.', 'Il fait sec.')])\n"
-        "assert 'dask' not in sys.modules and 'distributed' not in sys.modules\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
 
 
 # --- worker processes on this machine: the output of one process, byte for byte --------------

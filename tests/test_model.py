@@ -31,12 +31,12 @@ def test_pipeline_works_in_cross_val_score_grid_search_and_calibration(own_pairs
     scores = cross_val_score(pipeline, pairs, labels, cv=3)
     assert scores.shape == (3,) and scores.mean() > 0.34  # better than a majority guess
 
-    grid = GridSearchCV(
+    grid = GridSearchCV(  # a nested parameter of each step; two settings are a search
         pipeline,
         {
             "clf__C": [0.5, 4.0],
-            "features__cues__cap": [1, 3],
-            "features__cues__families": [("negation",), stance.model.CUE_FAMILIES],
+            "features__cues__cap": [1],
+            "features__cues__families": [("negation",)],
         },
         cv=2,
     )

@@ -206,7 +206,7 @@ def extract_files(
     files share a name, or by its ``id`` in an archive; ``-`` reads one article from stdin,
     named ``<stdin>``. Statements of archived articles also carry the article's ``outlet`` and
     ``date``. From :data:`~stance.parallel.MIN_ARTICLES` articles on, they are extracted in
-    ``jobs`` worker processes (None: one per core); inside :func:`stance.parallel.cluster`, on
+    ``jobs`` processes (None: one per core); inside :func:`stance.parallel.cluster`, on
     the cluster's workers (which must see the same files). The result is the same either way.
     """
     files = article_paths(paths)
@@ -265,7 +265,7 @@ def scan(
     The result does not depend on the order of ``paths``: articles are read in name order,
     statements in (article, offset) order, each pair is scored as (earlier statement, later
     statement) in that order, and pairs tied at the precision shown are ranked in that order.
-    Extraction and scoring of large inputs run in ``jobs`` worker processes (None: one per
+    Extraction and scoring of large inputs run in ``jobs`` processes (None: one per
     core), or inside :func:`stance.parallel.cluster` on a dask cluster; the results are the
     same.
     """
@@ -346,7 +346,7 @@ def predict_proba(
     """``pipeline.predict_proba`` in batches, with a progress bar on long inputs.
 
     From :data:`~stance.parallel.MIN_PAIRS` pairs on, chunks of pairs are scored in ``jobs``
-    worker processes (None: one per core), or inside :func:`stance.parallel.cluster` on a dask
+    processes (None: one per core), or inside :func:`stance.parallel.cluster` on a dask
     cluster; the probabilities are the same as in one process.
     """
     blocks = [np.zeros((0, len(LABELS)))]
@@ -602,10 +602,11 @@ def score_file(
     written to a temporary file and renamed into place only when every row is scored.
     Input columns are kept; an input ``label`` (or ``probabilities``) column is renamed
     ``input_label`` rather than overwritten. ``progress=None`` shows a bar only on a terminal.
-    Once the stream holds :data:`~stance.parallel.MIN_PAIRS` pairs, blocks of it are read,
-    scored and written out as text in ``jobs`` worker processes (None: one per core), while
-    this process only cuts the input into blocks of lines and writes the workers' text: the
-    output is byte for byte that of one process.
+    Once the stream holds :data:`~stance.parallel.MIN_PAIRS` pairs, blocks of its lines are
+    read, scored and written out as text in ``jobs`` processes (None: one per core; this one
+    and ``jobs - 1`` workers, see :mod:`stance.parallel`); beyond its share, this process only
+    cuts the input into blocks and writes their text. The output is byte for byte that of one
+    process.
 
     From stdin, a block is whatever has arrived (up to ``batch_size`` lines), and each block is
     answered (and stdout flushed) before more is read: a program can write a pair, read its
@@ -747,7 +748,7 @@ def score_shards(
     """Score every shard into ``outdir/NAME.jsonl`` (one output per input); return the counts.
 
     Each shard is scored exactly as :func:`score_file` would score it alone, whether shards
-    are scored one by one, side by side in ``jobs`` worker processes (from
+    are scored one by one, side by side in ``jobs`` processes (from
     :data:`~stance.parallel.MIN_PAIRS` lines in all; None: one per core), or on a dask cluster
     (inside :func:`stance.parallel.cluster`), so the outputs are the same byte for byte.
     Existing outputs are refused unless ``force``; a shard's output appears only once it is

@@ -313,11 +313,13 @@ class _Signals:
 
     def blocked(self, per_statement: int) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix]:
         """Pairs ``i < j`` of two articles sharing uncommon keys: each statement's
-        ``per_statement`` best.
+        ``per_statement`` best, as two arrays of 32-bit indices.
 
         Also returns the IDF-weighted key matrix, whose row products are the pairs' *key
         strength* (rare shared keys, such as the name of a place, weigh most)."""
-        keys = [
+        # A generator: the vectorizer reads each statement's keys once, and the key sets of
+        # 100,000 statements, all at once, weighed more than the index made of them.
+        keys = (
             _blocking_words(claim)
             | {f"n:{n}" for n in names}
             | {f"q:{k}" for k in kinds}
@@ -325,17 +327,16 @@ class _Signals:
             for claim, names, kinds, story in zip(
                 self.claims, self.quote_names, self.kinds, self.story_names
             )
-        ]
-        n = len(keys)
+        )
+        n = len(self.claims)
         vectorizer = CountVectorizer(
             analyzer=sorted, binary=True, min_df=2, max_df=BLOCK_CAP, dtype=np.float32
         )
         try:
             index = vectorizer.fit_transform(keys)
         except ValueError:  # no key shared by two statements (or every key too common)
-            empty = np.zeros(0, dtype=np.int64)
+            empty = np.zeros(0, dtype=np.int32)
             return empty, empty, sp.csr_matrix((n, 0), dtype=np.float32)
-        del keys  # the key sets weigh more than the index made of them
         df = np.asarray(index.sum(axis=0)).ravel()
         is_name = np.array([k[:2] in ("n:", "s:") for k in vectorizer.get_feature_names_out()])
         del vectorizer  # and its vocabulary, and every key it dropped (its stop_words_)
@@ -359,9 +360,20 @@ class _Signals:
                 partners = partners.astype(np.int64)
                 block.append(np.minimum(partners, start + r) * n + np.maximum(partners, start + r))
             found.append(np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *block])))
-        codes = np.unique(np.concatenate(found))
-        codes = codes[codes // n < codes % n]
-        return codes // n, codes % n, weighted
+        # Deduplicated in place (np.unique would copy the millions of codes twice more): a pair
+        # is found from both of its statements when each has the other among its best.
+        codes = np.concatenate(found)
+        del found
+        codes.sort()
+        first = np.ones(len(codes), dtype=bool)
+        np.not_equal(codes[1:], codes[:-1], out=first[1:])
+        codes = codes[first]
+        del first
+        # Statement indices fit in 32 bits: half the memory of the millions of pairs listed.
+        i, j = (codes // n).astype(np.int32), (codes % n).astype(np.int32)
+        del codes
+        keep = i < j
+        return i[keep], j[keep], weighted
 
 
 _WORD = re.compile(r"\w+")
@@ -415,14 +427,20 @@ def candidate_index(
         i, j, score = _measured(signals, *signals.same_article(), kept)[:3]
         *across, keys = signals.blocked(PRESELECT * neighbours)
         ci, cj, cscore, view = _measured(signals, *across, kept)
+        # Every pair is measured: the signals (their TF-IDF matrix above all) and the list of
+        # blocked pairs go before the neighbours are ranked, which is where the peak was.
+        del signals, across
         strength = view.dot(keys)
+        del keys, view
         chosen = np.union1d(
             _nearest(ci, cj, cscore, neighbours), _nearest(ci, cj, strength, neighbours)
         )
+        del strength
         i, j, score = (
             np.concatenate([mine, theirs[chosen]])
             for mine, theirs in ((i, ci), (j, cj), (score, cscore))
         )
+        del ci, cj, cscore, chosen
     else:
         parts = []
         for start in range(0, n, ROWS_PER_BLOCK):
@@ -442,7 +460,8 @@ def candidate_index(
         )
         i, j, score = i[other_voice], j[other_voice], score[other_voice]
     order = np.lexsort((j, i, -score))  # best first; ties in index order, so runs agree
-    return i[order], j[order], score[order]
+    i, j = i[order].astype(np.int64, copy=False), j[order].astype(np.int64, copy=False)
+    return i, j, score[order]
 
 
 def _measured(
@@ -455,7 +474,7 @@ def _measured(
 
     Measured :data:`PAIRS_PER_MEASURE` at a time: each signal is an array as long as the list,
     and a dozen of them for four million blocked pairs made a third of a large scan's peak."""
-    parts = [(np.zeros(0, dtype=np.int64),) * 2 + (np.zeros(0),)]
+    parts = [(np.zeros(0, dtype=i.dtype),) * 2 + (np.zeros(0),)]  # 32-bit indices stay so
     for k in range(0, len(i), PAIRS_PER_MEASURE):
         some_i, some_j = i[k : k + PAIRS_PER_MEASURE], j[k : k + PAIRS_PER_MEASURE]
         score, cosine, forced = signals.relatedness(_View(some_i, some_j))
@@ -467,12 +486,18 @@ def _measured(
 
 def _nearest(i: np.ndarray, j: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
     """Indices of the pairs that are among the ``k`` highest-scoring of one of their ends."""
-    ends = np.concatenate([i, j])
-    pair = np.tile(np.arange(len(i)), 2)
-    order = np.lexsort((-np.concatenate([score, score]), ends))
-    ends, pair = ends[order], pair[order]
-    first = np.searchsorted(ends, ends)  # where each statement's run starts
-    return np.unique(pair[np.arange(len(ends)) - first < k])
+    # Each pair twice, once per end: entry e is pair e % len(i). Millions of pairs make each
+    # array here tens of megabytes, so there are as few as can be, each freed once used.
+    ends = np.concatenate([i, j]).astype(np.int32, copy=False)
+    key = np.concatenate([score, score])
+    np.negative(key, out=key)
+    order = np.lexsort((key, ends))  # by statement, then best first, ties in pair order
+    del key
+    ends = ends[order]
+    rank = np.arange(len(ends), dtype=np.int64)
+    rank -= np.searchsorted(ends, ends)  # where each statement's run starts
+    del ends
+    return np.unique(order[rank < k] % len(i))
 
 
 def candidate_pairs(

@@ -1,14 +1,15 @@
 """Where the work of ``extract``, ``score`` and ``scan`` runs: in this process, in worker
-processes on this machine, or on a dask cluster, all through ``joblib.Parallel``.
+processes on this machine (loky's, as joblib uses them), or on a dask cluster (through
+joblib's dask backend).
 
 The verbs in :mod:`stance.api` cut their work into independent pieces (a chunk of pairs, a
 chunk of articles, one input shard) and hand them to :func:`run_pieces`, which returns the
 results in order. The pieces are the same functions whichever way they run, which is why a
 parallel or distributed run gives, byte for byte, the output of a run in one process.
 
-- Without a cluster, pieces run in ``jobs`` worker processes (joblib's default backend, loky)
+- Without a cluster, pieces run in ``jobs`` processes, this one and ``jobs - 1`` workers,
   when the input is large enough to pay for starting them (:data:`MIN_PAIRS`,
-  :data:`MIN_ARTICLES`), otherwise in this process.
+  :data:`MIN_ARTICLES`), otherwise in this process alone.
 - Inside :func:`cluster`, joblib's dask backend sends every piece to the workers of a
   ``dask.distributed`` cluster, whatever the input's size; the model is scattered to every
   worker once. A piece whose worker dies is run again elsewhere by the scheduler; pieces are
@@ -26,11 +27,14 @@ import pickle
 import tempfile
 import uuid
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
 import joblib
+from joblib.externals.loky import get_reusable_executor
 
 from .errors import StanceError
 from .settings import MIN_ARTICLES as MIN_ARTICLES
@@ -78,8 +82,9 @@ def run_pieces(
 ) -> Iterator[Result]:
     """``fn(piece, **shared)`` for every piece, lazily and in order.
 
-    With ``parallel`` (see :func:`runs_in_parallel`), pieces run in ``jobs`` worker processes,
-    or on the cluster of :func:`cluster`, a few pieces ahead of the results consumed, so that
+    With ``parallel`` (see :func:`runs_in_parallel`), pieces run in ``jobs`` processes (this
+    one and ``jobs - 1`` workers, see :func:`_here_and_in_workers`), or on the cluster of
+    :func:`cluster`, a few pieces ahead of the results consumed, so that
     memory stays bounded on a long stream; otherwise they run here, one after the other.
     Large ``shared`` objects (the model) are pickled once into a file that each local worker
     reads once (:class:`_SentOnce`), and are scattered once to a cluster's workers.
@@ -89,16 +94,12 @@ def run_pieces(
             yield fn(piece, **shared)
         return
     large = {k: v for k, v in shared.items() if not isinstance(v, str | int | float | bool)}
-    with contextlib.ExitStack() as stack:
-        if on_cluster():
-            scatter = list(large.values()) or None
-            stack.enter_context(joblib.parallel_config(backend="dask", scatter=scatter))
-            n_jobs = -1
-        else:
-            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="stance-"))
-            shared = {**shared, **{k: _SentOnce(v, folder) for k, v in large.items()}}
-            n_jobs = jobs_for(jobs)
-        workers = joblib.Parallel(n_jobs=n_jobs, batch_size=1, return_as="generator")
+    if not on_cluster():
+        yield from _here_and_in_workers(fn, pieces, jobs_for(jobs) - 1, shared, large)
+        return
+    scatter = list(large.values()) or None
+    with joblib.parallel_config(backend="dask", scatter=scatter):
+        workers = joblib.Parallel(n_jobs=-1, batch_size=1, return_as="generator")
         results = workers(joblib.delayed(fn)(piece, **shared) for piece in pieces)
         try:
             for result in results:  # noqa: UP028 (``yield from`` would close it unquieted)
@@ -109,6 +110,64 @@ def run_pieces(
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", "[0-9]+ tasks ", UserWarning)
                 results.close()
+
+
+AHEAD = 2
+"""Pieces queued per worker process beyond the one it runs, so that none waits for work."""
+
+
+def _here_and_in_workers(
+    fn: Callable[..., Result],
+    pieces: Iterable[Piece],
+    workers: int,
+    shared: dict[str, Any],
+    large: dict[str, Any],
+) -> Iterator[Result]:
+    """``fn(piece, **shared)`` for every piece, in order, in ``workers`` worker processes (loky's,
+    which stay from one run to the next) and in this process.
+
+    This process does not wait idle for the workers: whenever the oldest piece is still
+    running, it takes the next piece itself. Counting it, ``workers + 1`` processes work, and
+    one worker fewer is started and sent the model, a second or two of a short run on two
+    cores. Results come back in the order of the pieces, and an error raised by a piece is
+    raised in its place."""
+    with tempfile.TemporaryDirectory(prefix="stance-") as folder:
+        sent = {**shared, **{k: _SentOnce(v, folder) for k, v in large.items()}}
+        executor = get_reusable_executor(max_workers=workers, timeout=300)
+        queue: deque[Future[Result] | tuple[Result]] = deque()  # in the order of the pieces
+        todo, more = iter(pieces), True
+        try:
+            while more or queue:
+                running = sum(isinstance(e, Future) and not e.done() for e in queue)
+                while more and running < (1 + AHEAD) * workers:
+                    piece = next(todo, _END)
+                    if piece is _END:
+                        more = False
+                    else:
+                        queue.append(executor.submit(fn, piece, **sent))
+                        running += 1
+                while queue and (isinstance(queue[0], tuple) or queue[0].done()):
+                    yield _outcome(queue.popleft())
+                if more and len(queue) < 4 * (1 + AHEAD) * workers:
+                    piece = next(todo, _END)
+                    if piece is _END:
+                        more = False
+                    else:
+                        queue.append((fn(piece, **shared),))
+                elif queue:
+                    yield _outcome(queue.popleft())  # waits for the oldest piece
+        finally:
+            for entry in queue:  # closed early, by an error: what has not started never will
+                if isinstance(entry, Future):
+                    entry.cancel()
+
+
+_END = object()
+
+
+def _outcome(entry: Future[Result] | tuple[Result]) -> Result:
+    """A piece's result, from a worker (waiting for it) or from this process."""
+    return entry[0] if isinstance(entry, tuple) else entry.result()
 
 
 class _SentOnce:

@@ -273,8 +273,9 @@ jobs_option = click.option(
     type=click.IntRange(min=1),
     metavar="N",
     help=(
-        f"Worker processes on this machine for large inputs (from {MIN_PAIRS:,} pairs or "
-        f"{MIN_ARTICLES} articles; smaller ones run in one process). [default: one per core]"
+        f"Processes on this machine for large inputs (from {MIN_PAIRS:,} pairs or "
+        f"{MIN_ARTICLES} articles; smaller ones run in one process): this one and N - 1 "
+        "workers. [default: one per core]"
     ),
 )
 
