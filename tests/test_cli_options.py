@@ -3,6 +3,7 @@ start, cards that travel, and the commands that say where things are."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import subprocess
@@ -19,7 +20,7 @@ from stance.errors import StanceError
 from stance.model import card_path
 from stance.params import FALSE, NONE, TRUE, parse_params, recipe_defaults
 
-from .conftest import OWN_DATA, SMALL
+from .conftest import OWN_DATA
 from .test_cli import PARAMS, run
 
 TINY = (
@@ -481,7 +482,7 @@ def test_the_command_line_loads_models_through_a_lean_skops_with_the_same_check(
     from stance.model import save_model
 
     pairs, labels = own_pairs
-    other = stance.build_pipeline(**SMALL).fit(pairs, labels)
+    other = copy.deepcopy(small_model)  # its fitted features, with another classifier below
     features = other.named_steps["features"].transform(pairs)
     other.steps[-1] = ("clf", SGDClassifier(loss="log_loss", random_state=0).fit(features, labels))
     save_model(other, tmp_path / "sgd.skops", {})

@@ -23,9 +23,15 @@ def test_ece_is_zero_when_confidence_matches_accuracy_and_large_when_it_does_not
     assert expected_calibration_error(["neutral"] * 5, proba) == pytest.approx(0.8)
 
 
-def test_calibrated_pipeline_is_still_one_pipeline_with_label_order(own_pairs):
+@pytest.fixture(scope="module")
+def calibrated(own_pairs):
+    """A calibrated pipeline fitted on the project's pairs (the fit takes seconds: once here)."""
     pairs, labels = own_pairs
-    model = stance.build_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
+    return stance.build_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
+
+
+def test_calibrated_pipeline_is_still_one_pipeline_with_label_order(calibrated, own_pairs):
+    pairs, model = own_pairs[0], calibrated
     assert list(model.classes_) == list(stance.LABELS)
     # Each row sums to one, up to the rounding of the calibration's arithmetic (about 1e-7).
     np.testing.assert_allclose(model.predict_proba(pairs[:10]).sum(axis=1), 1.0, rtol=1e-6)
@@ -36,9 +42,8 @@ def test_calibrated_pipeline_is_still_one_pipeline_with_label_order(own_pairs):
     assert verdict["explanation"]["features"]
 
 
-def test_calibrated_model_saves_and_loads_safely(own_pairs, tmp_path):
-    pairs, labels = own_pairs
-    model = stance.build_pipeline(calibrate=True, **SMALL).fit(pairs, labels)
+def test_calibrated_model_saves_and_loads_safely(calibrated, own_pairs, tmp_path):
+    pairs, model = own_pairs[0], calibrated
     save_model(model, tmp_path / "c.skops", {})
     loaded = stance.load_model(tmp_path / "c.skops")
     np.testing.assert_allclose(loaded.predict_proba(pairs[:5]), model.predict_proba(pairs[:5]))

@@ -77,8 +77,10 @@ SHOWCASE_PAIRS = [
 LIBYA_ARTICLE = ROOT.parent / "shared" / "coverage" / "libya-coalition.fr.txt"
 
 
-def test_the_shipped_model_calls_both_showcase_pairs_contradictions_with_p_at_least_0_6():
-    model = stance.load_model()
+def test_the_shipped_model_calls_both_showcase_pairs_contradictions_with_p_at_least_0_6(
+    shipped_model,
+):
+    model = shipped_model()
     assert list(model.predict(SHOWCASE_PAIRS)) == ["contradict", "contradict"]
     proba = model.predict_proba(SHOWCASE_PAIRS)
     assert (proba[:, stance.LABELS.index("contradict")] >= 0.6).all(), proba
@@ -90,14 +92,14 @@ def test_the_shipped_model_calls_both_showcase_pairs_contradictions_with_p_at_le
     "model put them 1st; docs/models.md",
     strict=True,
 )
-def test_the_shipped_model_ranks_the_libya_estimates_in_the_top_3_of_the_scan():
-    ranking = stance.api.scan(stance.load_model(), [str(LIBYA_ARTICLE)])
+def test_the_shipped_model_ranks_the_libya_estimates_in_the_top_3_of_the_scan(shipped_model):
+    ranking = stance.api.scan(shipped_model(), [str(LIBYA_ARTICLE)])
     top = [r["a"]["claim"] + " | " + r["b"]["claim"] for r in ranking.rows(limit=3)]
     assert any("quelques centaines" in t and "4.000 et 6.000" in t for t in top), top
 
 
-def test_the_shipped_model_reads_identity_as_agree_and_another_story_as_neutral():
-    model = stance.load_model()
+def test_the_shipped_model_reads_identity_as_agree_and_another_story_as_neutral(shipped_model):
+    model = shipped_model()
     same = "Le pont de Tours a rouvert lundi après trois semaines de travaux."
     other = "The central bank left its main interest rate unchanged at 4.5%."
     proba = model.predict_proba([(same, same), (same, other)])

@@ -44,6 +44,7 @@ from .fileio import (
     atomic_write,
     check_input_file,
     check_output_path,
+    count_lines,
     display_name,
     json_line,
     output_format,
@@ -729,12 +730,6 @@ def _score_piece(job: tuple[str, str], pipeline: Pipeline, encoding: str) -> int
     return score_file(pipeline, source, target, encoding=encoding, force=True, jobs=1)
 
 
-def _count_lines(path: str) -> int:
-    """Lines of a file (about its pairs), counted without parsing it."""
-    with open(path, "rb") as fh:
-        return sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
-
-
 def score_shards(
     pipeline: Pipeline,
     inputs: Sequence[str],
@@ -770,7 +765,7 @@ def score_shards(
         work.append((source, str(target)))
     out.mkdir(exist_ok=True)
     parallel = len(work) > 1 and runs_in_parallel(
-        jobs, sum(_count_lines(source) for source, _ in work), MIN_PAIRS
+        jobs, sum(count_lines(source) for source, _ in work), MIN_PAIRS
     )
     counts = []
     with _progress(progress, "shards", len(work), unit=" shards") as bar:

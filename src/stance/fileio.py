@@ -41,6 +41,18 @@ def json_line(obj: Any) -> str:
     return _LINE_BREAKS_RE.sub(lambda m: _LINE_BREAKS[m.group()], text)
 
 
+def count_lines(path: str | os.PathLike[str], up_to: int | None = None) -> int:
+    """Lines of a file (about its pairs), counted without decoding it; with ``up_to``, the
+    counting stops once that many are found (enough to know a file is large)."""
+    lines = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            lines += block.count(b"\n")
+            if up_to is not None and lines >= up_to:
+                break
+    return lines
+
+
 def sha256_file(path: str | os.PathLike[str]) -> str:
     """Hex sha256 of a file's bytes, read in blocks so large files need little memory."""
     digest = hashlib.sha256()

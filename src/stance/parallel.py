@@ -21,6 +21,7 @@ dask is an optional extra (``pip install 'stance[dask]'``), imported only by :fu
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import os
 import pickle
@@ -29,7 +30,7 @@ import uuid
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -112,6 +113,23 @@ def run_pieces(
                 results.close()
 
 
+def _workers(n: int) -> Executor:
+    """loky's executor of ``n`` worker processes, started once and kept from run to run."""
+    return get_reusable_executor(max_workers=n, timeout=300)
+
+
+def warm_up(jobs: int | None) -> None:
+    """Start the worker processes that a run with ``jobs`` would use, and have them import
+    stance, without waiting for them.
+
+    The command line calls it before it loads the model when a large input is coming: the
+    workers' start (importing scikit-learn takes a second or more) then runs on the other
+    cores while this process starts, instead of after it."""
+    workers = jobs_for(jobs) - 1
+    if workers >= 1 and not on_cluster():
+        _workers(workers).submit(importlib.import_module, "stance.api")
+
+
 AHEAD = 2
 """Pieces queued per worker process beyond the one it runs, so that none waits for work."""
 
@@ -133,7 +151,7 @@ def _here_and_in_workers(
     raised in its place."""
     with tempfile.TemporaryDirectory(prefix="stance-") as folder:
         sent = {**shared, **{k: _SentOnce(v, folder) for k, v in large.items()}}
-        executor = get_reusable_executor(max_workers=workers, timeout=300)
+        executor = _workers(workers)
         queue: deque[Future[Result] | tuple[Result]] = deque()  # in the order of the pieces
         todo, more = iter(pieces), True
         try:

@@ -6,7 +6,8 @@ import os
 
 import click
 
-from ..fileio import GLOB_CHARS, STDIO, check_input_file, check_output_path
+from ..fileio import GLOB_CHARS, STDIO, check_input_file, check_output_path, count_lines
+from ..settings import MIN_PAIRS
 from .app import (
     LanguageCheck,
     cli,
@@ -108,6 +109,10 @@ def score(
         if input_ != STDIO:
             check_input_file(input_)
         check_output_path(output, force)
+    if not sharded and input_ not in (None, STDIO) and count_lines(input_, MIN_PAIRS) >= MIN_PAIRS:
+        from ..parallel import warm_up
+
+        warm_up(jobs)  # the workers start while this process loads scikit-learn and the model
     from .. import api
     from ..model import load_model
 
