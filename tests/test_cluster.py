@@ -380,8 +380,9 @@ def test_cli_scan_through_a_scheduler_address(cluster, model_path):
 
 @pytest.mark.dask
 @pytest.mark.slow
-def test_unreachable_scheduler_is_a_one_line_error(model_path, tmp_path):
+def test_unreachable_scheduler_is_a_one_line_error(model_path, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", "1s")  # refused all the same, sooner
     result = run("scan", "-m", str(model_path), str(ARTICLES), "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2
     assert "cannot reach the dask scheduler tcp://127.0.0.1:9" in result.stderr

@@ -48,6 +48,10 @@ LOCAL = "local"
 """The scheduler ``local``: a LocalCluster of one single-threaded process per core."""
 
 
+CONNECT_TIMEOUT = "10s"
+"""How long a scheduler's address is tried before it is reported unreachable (dask retries a
+refused connection until then)."""
+
 _on_cluster: ContextVar[bool] = ContextVar("stance_on_cluster", default=False)
 
 
@@ -251,7 +255,7 @@ def cluster(scheduler: str | None) -> Iterator[Any]:
             client = stack.enter_context(Client(local))
         else:
             try:
-                client = stack.enter_context(Client(scheduler, timeout="10s"))
+                client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
             except (OSError, TimeoutError, ValueError) as err:
                 raise StanceError(
                     f"cannot reach the dask scheduler {scheduler}: {err}", param="scheduler"
