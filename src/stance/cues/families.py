@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .. import quantities
+from .. import bilingual, quantities
 from .batch import (
     _WORD,
     STOPWORDS,
@@ -28,7 +28,10 @@ from .batch import (
     _ratio,
     _read_phrases,
     _shared,
+    _shared_between,
     _sizes,
+    _stem,
+    _tokens,
     _unelided,
 )
 
@@ -300,11 +303,22 @@ def _quantity_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.n
     has = batch.counts
     matched, overlapping = np.zeros(len(a), dtype=bool), np.zeros(len(a), dtype=bool)
     named_disjoint = np.zeros(len(a), dtype=bool)
+    other_subject = np.zeros(len(a), dtype=bool)
     gap = np.zeros(len(a))
     examples: dict[int, list] = {}
     for i in np.flatnonzero(has[a] & has[b]).tolist():  # no match unless both have one
         first, second = _in_order(batch.texts, int(a[i]), int(b[i]))
         matches = _matched(found[first], found[second])
+        if matches:
+            # Figures of two different things in one story ("54 % des voix" / "la participation
+            # a atteint 61 %") do not clash: only those whose words around them meet are kept.
+            same = [
+                (x, y)
+                for x, y in matches
+                if _one_thing(x, y) or _same_subject(batch.texts[first], x, batch.texts[second], y)
+            ]
+            other_subject[i] = not same
+            matches = same
         if matches:
             # Shown in the order of the pair's sides.
             examples[i] = matches if first == a[i] else [(y, x) for x, y in matches]
@@ -327,6 +341,9 @@ def _quantity_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.n
         # Both name what they count, and it is one thing ("combattants" / "jihadistes"): that
         # says the two statements are about the same thing, whatever words they share.
         "named_disjoint": named_disjoint,
+        # Both give figures of the same unit, but the words around them name different things:
+        # two facts of one story, not a clash.
+        "other_subject": other_subject,
         # "doubled" on one side against "reduced to" on the other clashes even when only one
         # side gives a figure.
         "changes_same": da * db > 0,
@@ -359,37 +376,75 @@ def _in_order(texts: list[str], first: int, second: int) -> tuple[int, int]:
 def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndarray], Why]:
     batch, a, b = pairs.batch, pairs.a, pairs.b
     reciprocal = cues.lexicons_["reciprocal"]
+    # A model saved before the passive lexicon existed reads no agent: every swap is a role swap.
+    agents = set(cues.lexicons_.get("passive", {"words": {}})["words"])
     shared_words = _shared(batch.content, a, b)
     sizes = _sizes(batch.content)
     union = sizes[a] + sizes[b] - shared_words
     jaccard = _ratio(shared_words, union, 0.0)
-    swapped = np.zeros(len(a), dtype=bool)
-    mutual = np.zeros(len(a), dtype=bool)
+    kinds = np.zeros(len(a), dtype=np.int8)  # 0 none, 1 roles, 2 reciprocal, 3 voice
     found: dict[int, tuple[str, str]] = {}
     # Only statements sharing most of their words can be one sentence with two names swapped.
     candidates = (shared_words >= 2) & (jaccard >= 0.5)
     for i in np.flatnonzero(candidates).tolist():
-        reversed_pairs = _reversed_names(batch.texts[a[i]], batch.texts[b[i]])
-        if reversed_pairs:
-            swapped[i] = True
-            mutual[i] = all(
-                _only_reciprocal(between, reciprocal) for between in reversed_pairs.values()
-            )
-            found[i] = next(iter(reversed_pairs))
+        swaps = _reversed_names(batch.texts[a[i]], batch.texts[b[i]])
+        readings = {
+            pair: _swap_kind(between_a, between_b, reciprocal, agents)
+            for pair, (between_a, between_b) in swaps.items()
+        }
+        readings = {pair: kind for pair, kind in readings.items() if kind}
+        if readings:
+            # A role swap outweighs a reading of the same words both ways ("Dupont et Martin
+            # ont battu Roux" / "Roux a battu Dupont et Martin"), which outweighs a voice.
+            kinds[i] = min(readings.values(), key=_SWAP_ORDER.index)
+            found[i] = next(p for p, kind in readings.items() if kind == kinds[i])
+    swapped, mutual, voice = kinds == 1, kinds == 2, kinds == 3
     columns = {
-        "names_swapped": swapped & ~mutual,
-        "names_swapped_overlap": (swapped & ~mutual) * jaccard,
-        "reciprocal_swapped": (swapped & mutual) * jaccard,
+        "names_swapped": swapped,
+        "names_swapped_overlap": swapped * jaccard,
+        "reciprocal_swapped": mutual * jaccard,
+        # "X defeated Y" / "Y was defeated by X": the names trade places and the meaning stays.
+        "voice_swapped": voice * jaccard,
     }
 
     def why(i: int) -> list[str]:
         if i not in found:
             return []
         one, two = found[i]
-        kind = "reciprocal words, same meaning" if mutual[i] else "roles swapped"
-        return [f"roles: {one} … {two} / {two} … {one} ({kind})"]
+        said = {1: "roles swapped", 2: "reciprocal words, same meaning", 3: "active and passive"}
+        return [f"roles: {one} … {two} / {two} … {one} ({said[int(kinds[i])]})"]
 
     return columns, why
+
+
+_SWAP_ORDER = (1, 2, 3)
+"""Swap readings, strongest first: roles swapped, reciprocal words, another voice."""
+
+
+def _swap_kind(
+    between_a: list[str], between_b: list[str], reciprocal: dict[str, Any], agents: set[str]
+) -> int:
+    """How two words (names or nouns) that trade places read, from the words between them in
+    each statement: 0 not one action (nothing to compare between them: a clause moved, "À Lyon,
+    Dupont a démissionné"), 1 roles swapped ("Lyon beat Nantes" / "Nantes beat Lyon"), 2 the
+    same meaning with reciprocal words ("Macron met Merkel" / "Merkel met Macron"), 3 the same
+    meaning in the other voice ("X defeated Y" / "Y was defeated by X": an agent word, "by" or
+    "par", between them on one side only)."""
+    stems_a = {s for s in map(_stem, between_a) if s and not s.isdigit()}
+    stems_b = {s for s in map(_stem, between_b) if s and not s.isdigit()}
+    if not stems_a and not stems_b:
+        # Only function words between: the same meaning when one of them reads both ways
+        # ("Dupont et Martin" / "Martin et Dupont"), else nothing to read ("À Lyon, Dupont a
+        # démissionné" / "Dupont a démissionné à Lyon").
+        both_ways = any(w in reciprocal["words"] for w in between_a)
+        return 2 if both_ways and between_a == between_b else 0
+    if not stems_a & stems_b:
+        return 0
+    if (agents.isdisjoint(between_a)) != (agents.isdisjoint(between_b)):
+        return 3
+    if _only_reciprocal(between_a + between_b, reciprocal):
+        return 2
+    return 1
 
 
 def _names_in_order(text: str) -> tuple[list[str], list[str]]:
@@ -408,30 +463,42 @@ def _names_in_order(text: str) -> tuple[list[str], list[str]]:
     return words, names
 
 
-def _reversed_names(text_a: str, text_b: str) -> dict[tuple[str, str], list[str]]:
-    """The pairs of names both statements hold once each, in one order in one and in the other
-    order in the other, with the words between them on both sides: {(first in the statement
-    whose text sorts first, second): words between, of both statements}."""
+SWAP_WORDS = 40
+"""Statements longer than this (in words) are not searched for two nouns that trade places:
+the search is quadratic, and a news statement that long is rarely one action."""
+
+
+def _reversed_names(text_a: str, text_b: str) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
+    """The pairs of words both statements hold once each, names or other content words, in one
+    order in one and in the other order in the other, with the words between them (names aside)
+    in each: {(first in the statement whose text sorts first, second): (words between in that
+    statement, words between in the other)}."""
     text_a, text_b = sorted((text_a, text_b))
     (words_a, names_a), (words_b, names_b) = _names_in_order(text_a), _names_in_order(text_b)
-    at_a = {n: i for i, n in enumerate(names_a) if n and names_a.count(n) == 1}
-    at_b = {n: i for i, n in enumerate(names_b) if n and names_b.count(n) == 1}
+    short = max(len(words_a), len(words_b)) <= SWAP_WORDS
+
+    def places(words: list[str], names: list[str]) -> dict[str, int]:
+        keys = [name or (word if short and _stem(word) else "") for word, name in zip(words, names)]
+        return {k: i for i, k in enumerate(keys) if k and not k.isdigit() and keys.count(k) == 1}
+
+    at_a, at_b = places(words_a, names_a), places(words_b, names_b)
     shared = sorted(set(at_a) & set(at_b), key=at_a.__getitem__)
     found = {}
     for k, one in enumerate(shared):
         for two in shared[k + 1 :]:
             if at_b[two] < at_b[one]:
                 # The words between, names aside ("Nadia Belkacem a rencontré Julien Marchetti").
-                between = [
-                    word
+                found[(one, two)] = tuple(
+                    [
+                        word
+                        for word, name in zip(words[start + 1 : end], names[start + 1 : end])
+                        if not name
+                    ]
                     for words, names, start, end in (
                         (words_a, names_a, at_a[one], at_a[two]),
                         (words_b, names_b, at_b[two], at_b[one]),
                     )
-                    for word, name in zip(words[start + 1 : end], names[start + 1 : end])
-                    if not name
-                ]
-                found[(one, two)] = between
+                )
     return found
 
 
@@ -464,6 +531,15 @@ def _alignment_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.
     for i in np.flatnonzero(same_words).tolist():  # only those can be one text
         identical[i] = _fold(batch.texts[a[i]]).split() == _fold(batch.texts[b[i]]).split()
     jaccard = _ratio(words, union, 0.0)
+    # The same measures across languages: stems a side has that the other reaches, itself or
+    # through a translation ("a nommé ... directrice générale" / "has appointed ... chief
+    # executive"), where shared words see nothing but the names.
+    stems, reached = batch.stems
+    stem_sizes = _sizes(stems)
+    sa, sb = stem_sizes[a], stem_sizes[b]
+    a_in_b, b_in_a = _shared_between(stems, a, reached, b), _shared_between(stems, b, reached, a)
+    reach_a, reach_b = _ratio(a_in_b, sa, 1.0), _ratio(b_in_a, sb, 1.0)
+    unreached_a, unreached_b = _log1p(sa - a_in_b), _log1p(sb - b_in_a)
     columns = {
         "jaccard": jaccard,
         "related": related,
@@ -483,6 +559,12 @@ def _alignment_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.
         "nothing_shared": (related == 0) & (words == 0),
         "related_low": related < 0.25,
         "related_high": related >= 0.75,
+        "reach_min": np.minimum(reach_a, reach_b),
+        "reach_max": np.maximum(reach_a, reach_b),
+        "unreached_min": np.minimum(unreached_a, unreached_b),
+        "unreached_max": np.maximum(unreached_a, unreached_b),
+        # Each side reaches all of the other: one statement, in one language or two.
+        "all_reached": (reach_a == 1) & (reach_b == 1) & (sa > 0) & (sb > 0),
     }
 
     def why(i: int) -> list[str]:
@@ -521,7 +603,7 @@ CUE_FAMILIES: tuple[str, ...] = tuple(_FAMILIES)
 FAMILY_COLUMNS: dict[str, tuple[str, ...]] = {
     "quantities": (
         "both_have", "one_has", "matched", "matched_overlap", "matched_disjoint", "gap",
-        "disjoint_related", "named_disjoint", "changes_same", "changes_opposed",
+        "disjoint_related", "named_disjoint", "other_subject", "changes_same", "changes_opposed",
         "change_one_side", "changes_opposed_related",
     ),
     "negation": (
@@ -533,12 +615,13 @@ FAMILY_COLUMNS: dict[str, tuple[str, ...]] = {
     "directions": ("opposed", "any_opposed", "same", "one_side_only", "opposed_related"),
     "quantifiers": ("clash", "same", "differ", "clash_related"),
     "time": (*(f"{kind}_differs" for kind in TIME_KINDS), "same", "differs_related"),
-    "roles": ("names_swapped", "names_swapped_overlap", "reciprocal_swapped"),
+    "roles": ("names_swapped", "names_swapped_overlap", "reciprocal_swapped", "voice_swapped"),
     "alignment": (
         "jaccard", "related", "covered_min", "covered_max", "new_words_min", "new_words_max",
         "names_jaccard", "new_names_min", "new_names_max", "numbers_only_one_side",
         "digits_differ", "identical", "same_words", "nothing_shared", "related_low",
-        "related_high",
+        "related_high", "reach_min", "reach_max", "unreached_min", "unreached_max",
+        "all_reached",
     ),
 }  # fmt: skip
 
@@ -564,6 +647,28 @@ def _one_thing(x: quantities.Quantity, y: quantities.Quantity) -> bool:
         and y.noun is not None
         and bool(quantities.kinds(x) & quantities.kinds(y))
     )
+
+
+CONTEXT_BEFORE, CONTEXT_AFTER = 4, 3
+"""How many words before and after a figure say what it counts ("la participation a atteint
+61 %", "54 % des voix")."""
+
+
+def _context(text: str, q: quantities.Quantity) -> frozenset[str]:
+    """The stems of the content words around a figure, and their translations (either way:
+    :mod:`stance.bilingual`), with the stem of the noun it counts."""
+    before = _tokens(_fold(text[: q.start]))[-CONTEXT_BEFORE:]
+    after = _tokens(_fold(text[q.end :]))[:CONTEXT_AFTER]
+    own = {s for s in map(_stem, [*before, *after, _fold(q.noun or "")]) if s and not s.isdigit()}
+    to = bilingual.stem_translations(_stem)
+    return frozenset(own.union(*(to[lang].get(s, ()) for s in own for lang in to)))
+
+
+def _same_subject(text_x: str, x: quantities.Quantity, text_y: str, y: quantities.Quantity) -> bool:
+    """Whether two figures may count one thing by the words around them: they share a stem (or
+    its translation), or one side has no content word around its figure to tell."""
+    cx, cy = _context(text_x, x), _context(text_y, y)
+    return not cx or not cy or bool(cx & cy)
 
 
 def _fmt(q: quantities.Quantity) -> str:

@@ -20,6 +20,7 @@ LEXICON_FILES = {
     "time": "time.tsv",
     "negation": "negation.tsv",
     "reciprocal": "reciprocal.tsv",
+    "passive": "passive.tsv",
 }
 
 """The lexicons :meth:`CueFeaturizer.fit` reads, by name, from ``lexicon_dir``."""
@@ -32,6 +33,7 @@ LEXICON_COLUMNS = {
     "time": ("en", "fr", "kind", "value"),
     "negation": ("en", "fr", "kind"),
     "reciprocal": ("en", "fr"),
+    "passive": ("en", "fr"),
 }
 
 """The header each lexicon file must start with."""
@@ -147,6 +149,7 @@ def load_lexicons(lexicon_dir: str | Path | None = None) -> dict[str, dict]:
         "time": _valued_lexicon(rows["time"], lambda row: f"{row['kind']}={row['value']}"),
         "negation": _valued_lexicon(rows["negation"], lambda row: row["kind"]),
         "reciprocal": _valued_lexicon(rows["reciprocal"], lambda row: "reciprocal"),
+        "passive": _valued_lexicon(rows["passive"], lambda row: "agent"),
     }
     for name, lexicon in lexicons.items():
         lexicon["proper"] = _proper_forms(rows[name])
