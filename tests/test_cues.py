@@ -255,6 +255,70 @@ def test_the_same_names_in_swapped_roles(a, b, swapped, reciprocal):
     assert (r["roles:reciprocal_swapped"] > 0) == reciprocal
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Arnaud Pelletier defeated Sofia Brandt in Geneva.", "Sofia Brandt was defeated by Arnaud Pelletier in Geneva."),
+        ("Vestra Mining has bought Colbane for 12 million.", "Colbane has been bought by Vestra Mining for 12 million."),
+        ("Le club de Vernay a battu Saint-Oril samedi.", "Saint-Oril a été battu par le club de Vernay samedi."),
+    ],
+)  # fmt: skip
+def test_the_other_voice_is_not_a_role_swap(a, b):
+    r = row(a, b)
+    assert r["roles:names_swapped"] == 0
+    assert r["roles:voice_swapped"] > 0
+    assert "active and passive" in " ".join(CUES.explain(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        ("Olympique Sarlat beat AS Montrevel 3-0.", "AS Montrevel beat Olympique Sarlat 3-0.", True),
+        ("the nurse thanked the surgeon after the operation.", "the surgeon thanked the nurse after the operation.", True),
+        ("Sofia Brandt was defeated by Arnaud Pelletier.", "Arnaud Pelletier was defeated by Sofia Brandt.", True),
+        # A circumstance moved to the end is no action between two things.
+        ("À Vernay, Hélène Morin a démissionné mardi.", "Hélène Morin a démissionné mardi à Vernay.", False),
+        ("in the north, thirty homes lost power.", "thirty homes lost power in the north.", False),
+    ],
+)  # fmt: skip
+def test_role_swaps_of_names_and_nouns_around_one_verb(a, b, swapped):
+    r = row(a, b)
+    assert r["roles:names_swapped"] == float(swapped)
+    assert r["roles:voice_swapped"] == 0
+
+
+def test_figures_of_two_different_things_in_one_story_do_not_clash():
+    other = row(
+        "Le candidat sortant a recueilli 47 % des suffrages.",
+        "Le taux d'abstention a atteint 38 % dimanche.",
+    )
+    assert other["quantities:other_subject"] == 1
+    assert other["quantities:matched_disjoint"] == 0
+    same = row(
+        "Le taux d'abstention a atteint 38 % dimanche.",
+        "Le taux d'abstention a atteint 52 % dimanche.",
+    )
+    assert same["quantities:matched_disjoint"] == 1 and same["quantities:other_subject"] == 0
+    across = row(
+        "The abstention rate reached 38% on Sunday.",
+        "Le taux d'abstention a atteint 52 % dimanche.",
+    )
+    assert across["quantities:matched_disjoint"] == 1
+
+
+def test_overlap_across_languages_reaches_translations_and_synonyms():
+    across = row(
+        "Le marché couvert restera fermé jeudi.", "The covered market will stay closed on Thursday."
+    )
+    other = row(
+        "Le marché couvert restera fermé jeudi.", "Le maire a promis de rénover le marché couvert."
+    )
+    assert across["alignment:reach_min"] > other["alignment:reach_max"]
+    assert across["alignment:unreached_max"] < other["alignment:unreached_min"]
+    restated = row("The company closed its Vernay plant.", "The firm closed its Vernay plant.")
+    assert restated["alignment:all_reached"] == 1
+
+
 def test_identical_statements_and_two_different_stories_are_told_apart():
     same = row("Le maire de Lyon a démissionné.", "Le  maire de LYON a démissionné.")
     assert same["alignment:identical"] == same["alignment:same_words"] == 1

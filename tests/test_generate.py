@@ -112,6 +112,23 @@ def test_role_swap_swaps_two_names_around_a_verb():
     assert made("role_swap", "A man is chasing a dog.")[1] == "A dog is chasing a man."
 
 
+def test_voice_change_turns_a_past_tense_into_the_passive():
+    assert made("voice_change", "Marlow Town beat Eastfield on Saturday.")[1] == (
+        "Eastfield was beaten by Marlow Town on Saturday."
+    )
+    assert made("voice_change", "The inspectors fined the operator in May.")[1] == (
+        "The operator was fined by the inspectors in May."
+    )
+    assert made("voice_change", "Orvane has acquired Delmas for 8 million euros.")[1] == (
+        "Delmas has been acquired by Orvane for 8 million euros."
+    )
+    assert made("voice_change", "Le juge a condamné le promoteur à Lille.", "fr")[1] == (
+        "Le promoteur a été condamné par le juge à Lille."
+    )
+    assert made("voice_change", "A man is chasing a dog.") is None  # no past participle known
+    assert rules.RULES["voice_change"].label == "agree"
+
+
 def test_places_and_days_change():
     _, b = made("place_change", "The summit opened in Geneva on Monday.")
     assert "Geneva" not in b and b.endswith("on Monday.")

@@ -25,6 +25,7 @@ from importlib.resources import files
 from .text import folded
 
 LEXICON = "lexicons/fr-en.tsv"
+SYNONYMS = "generate/synonyms.tsv"
 
 
 @cache
@@ -44,4 +45,64 @@ def stem_translations(
         if fr_stem is not None and en_stem is not None and fr_stem != en_stem:
             to["fr"].setdefault(fr_stem, set()).add(en_stem)
             to["en"].setdefault(en_stem, set()).add(fr_stem)
+    for fr, en in aligned_words():
+        fr_stem, en_stem = stem(fr), stem(en)
+        if fr_stem is not None and en_stem is not None and fr_stem != en_stem:
+            to["fr"].setdefault(fr_stem, set()).add(en_stem)
+            to["en"].setdefault(en_stem, set()).add(fr_stem)
     return {lang: {s: frozenset(t) for s, t in m.items()} for lang, m in to.items()}
+
+
+ALIGNED = {
+    "lexicons/opposites.tsv": (("en_a", "fr_a"), ("en_b", "fr_b")),
+    "lexicons/directions.tsv": (("en_up", "fr_up"), ("en_down", "fr_down")),
+    "lexicons/quantifiers.tsv": (("en", "fr"),),
+    "lexicons/time.tsv": (("en", "fr"),),
+}
+"""The cue lexicons whose lines give one meaning in both languages, and their (English,
+French) column pairs: every one-word form of one cell translates every one of the other, so
+that a line added there ("mardi" / "Tuesday", "fermé" / "closed") reaches the overlap too."""
+
+
+@cache
+def aligned_words() -> tuple[tuple[str, str], ...]:
+    """(French, English) one-word folded forms that translate each other, from :data:`ALIGNED`."""
+    found: dict[tuple[str, str], None] = {}
+    for name, column_pairs in ALIGNED.items():
+        lines = [
+            line
+            for line in files("stance").joinpath(name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
+        header = lines[0].split("\t") if lines else []
+        for line in lines[1:]:
+            row = dict(zip(header, line.split("\t")))
+            for en_column, fr_column in column_pairs:
+                en = [folded(f.strip()) for f in row.get(en_column, "").split("|")]
+                fr = [folded(f.strip()) for f in row.get(fr_column, "").split("|")]
+                for one in (f for f in fr if f and " " not in f):
+                    for other in (e for e in en if e and " " not in e):
+                        found[(one, other)] = None
+    return tuple(found)
+
+
+@cache
+def stem_synonyms(stem: Callable[[str], str | None]) -> Mapping[str, frozenset[str]]:
+    """A map from the stem of a word to the stems of its synonyms in its own language
+    (``generate/synonyms.tsv``, the list the training pairs restate sentences with: "stepped
+    down" for "resigned", "firm" for "company"), so that a restatement is seen to reach the
+    words it replaced. Both ways: a synonym reaches the word too."""
+    to: dict[str, set[str]] = {}
+    text = files("stance").joinpath(SYNONYMS).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 3:
+            continue
+        forms = [cells[1], *cells[2].split("|")]
+        stems = {stem(w) for form in forms for w in folded(form.strip()).split()}
+        stems.discard(None)
+        for one in stems:
+            to.setdefault(one, set()).update(stems - {one})
+    return {s: frozenset(t) for s, t in to.items() if t}

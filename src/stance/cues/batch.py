@@ -259,7 +259,9 @@ class _Batch:
         whole: what two statements must share to be about the same thing. They often survive
         translation ("évacués" / "evacuated", "tarif" / "tariff", "4 000" / "4,000",
         "Halvorsen" in both). The stems a statement reaches add the translations of its own into
-        the other language (:mod:`stance.bilingual`: "commandes" reaches "order").
+        the other language (:mod:`stance.bilingual`: "commandes" reaches "order") and their
+        synonyms in their own ("resigned" reaches "stepped down"), so that a restatement in
+        other words is not taken for another fact.
         """
         vocabulary, ids, owner = self.words
         stem_of = list(map(_stem, vocabulary))
@@ -269,8 +271,13 @@ class _Batch:
         words = np.flatnonzero(is_stem)
         own = np.array([_column(columns, stem_of[w]) for w in words], dtype=np.int64)
         translated = {}  # per language: (word, column of a translation's stem) links
+        synonyms = bilingual.stem_synonyms(_stem)
         for lang, to in bilingual.stem_translations(_stem).items():
-            pairs = [(w, other) for w in words for other in to.get(stem_of[w], ())]
+            pairs = [
+                (w, other)
+                for w in words
+                for other in (*to.get(stem_of[w], ()), *synonyms.get(stem_of[w], ()))
+            ]
             translated[lang] = (
                 np.array([w for w, _ in pairs], dtype=np.int64),
                 np.array([_column(columns, other) for _, other in pairs], dtype=np.int64),

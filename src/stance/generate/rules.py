@@ -633,6 +633,56 @@ def role_swap(s: Sentence, rng: random.Random) -> Pair | None:
     return None
 
 
+@cache
+def participles() -> dict[str, str]:
+    """English simple past -> past participle where they differ (``participles.tsv``)."""
+    return {past: participle for past, participle in read_table(HERE / "participles.tsv")}
+
+
+_EN_ACTIVE = re.compile(r"(?:(?P<aux>has|have|had) )?(?P<verb>[a-z]+)")
+_FR_ACTIVE = re.compile(
+    r"(?:a|ont|avait|avaient) (?P<verb>[a-zéèêàç]{2,}(?:é|ée|és|ées|i|u|is|it))"
+)
+
+
+def voice_change(s: Sentence, rng: random.Random) -> Pair | None:
+    """The sentence in the passive voice ("Lyon beat Nantes" / "Nantes was beaten by Lyon",
+    "X a racheté Y" / "Y a été racheté par X"): the roles stay, the names trade places, and the
+    two agree. Only a past tense, whose participle is known: a regular "-ed" past, one of
+    ``participles.tsv``, a French "a / ont" + participle."""
+    for m in _ROLE[s.lang].finditer(s.text):
+        x, y, verb = m.group("x"), m.group("y"), m.group("verb")
+        is_np = [bool(re.fullmatch(f"{_EN_NP}|{_FR_NP}", v)) for v in (x, y)]
+        if verb.split()[-1] in _FUNCTION or is_np[0] != is_np[1] or x == y:
+            continue
+        if not is_np[0] and (x.split()[0] in _NOT_NAMES or y.split()[0] in _NOT_NAMES):
+            continue
+        if any(v.endswith(("'s", "’s")) for v in (x, y)):
+            continue
+        if s.lang == "en":
+            active = _EN_ACTIVE.fullmatch(verb)
+            past = active.group("verb") if active else ""
+            participle = participles().get(past) or (past if past.endswith("ed") else None)
+            if participle is None:
+                continue
+            plural = is_np[1] and y.endswith("s")
+            be = (
+                ("have been" if plural else "has been")
+                if active.group("aux")
+                else ("were" if plural else "was")
+            )
+            passive = f"{be} {participle} by"
+        else:
+            active = _FR_ACTIVE.fullmatch(verb)
+            if active is None:
+                continue
+            passive = f"a été {active.group('verb')} par"
+        first = m.start() == 0
+        turned = f"{_noun_phrase(y, first)} {passive} {_noun_phrase(x, False)}"
+        return s.text, s.text[: m.start()] + turned + s.text[m.end() :]
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # Restatements
 # ---------------------------------------------------------------------------------------------
@@ -770,6 +820,7 @@ RULES: dict[str, Rule] = {
     "place_change": Rule(place_change, "contradict"),
     "quantifier_swap": Rule(quantifier_swap, "contradict"),
     "role_swap": Rule(role_swap, "contradict"),
+    "voice_change": Rule(voice_change, "agree"),
     "figure_restyle": Rule(figure_restyle, "agree"),
     "synonym_swap": Rule(synonym_swap, "agree", 0.4),
     "attribution_restyle": Rule(attribution_restyle, "agree"),
