@@ -255,14 +255,17 @@ def test_the_same_names_in_swapped_roles(a, b, swapped, reciprocal):
     assert (r["roles:reciprocal_swapped"] > 0) == reciprocal
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Arnaud Pelletier defeated Sofia Brandt in Geneva.", "Sofia Brandt was defeated by Arnaud Pelletier in Geneva."),
-        ("Vestra Mining has bought Colbane for 12 million.", "Colbane has been bought by Vestra Mining for 12 million."),
-        ("Le club de Vernay a battu Saint-Oril samedi.", "Saint-Oril a été battu par le club de Vernay samedi."),
-    ],
-)  # fmt: skip
+VOICE = [
+    ("Arnaud Pelletier defeated Sofia Brandt.", "Sofia Brandt was defeated by Arnaud Pelletier."),
+    (
+        "Vestra has bought Colbane for 12 million.",
+        "Colbane has been bought by Vestra for 12 million.",
+    ),
+    ("Le club de Vernay a battu Saint-Oril.", "Saint-Oril a été battu par le club de Vernay."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), VOICE)
 def test_the_other_voice_is_not_a_role_swap(a, b):
     r = row(a, b)
     assert r["roles:names_swapped"] == 0
@@ -270,17 +273,22 @@ def test_the_other_voice_is_not_a_role_swap(a, b):
     assert "active and passive" in " ".join(CUES.explain(a, b))
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "swapped"),
-    [
-        ("Olympique Sarlat beat AS Montrevel 3-0.", "AS Montrevel beat Olympique Sarlat 3-0.", True),
-        ("the nurse thanked the surgeon after the operation.", "the surgeon thanked the nurse after the operation.", True),
-        ("Sofia Brandt was defeated by Arnaud Pelletier.", "Arnaud Pelletier was defeated by Sofia Brandt.", True),
-        # A circumstance moved to the end is no action between two things.
-        ("À Vernay, Hélène Morin a démissionné mardi.", "Hélène Morin a démissionné mardi à Vernay.", False),
-        ("in the north, thirty homes lost power.", "thirty homes lost power in the north.", False),
-    ],
-)  # fmt: skip
+SWAPS = [
+    ("Olympique Sarlat beat AS Montrevel 3-0.", "AS Montrevel beat Olympique Sarlat 3-0.", True),
+    ("the nurse thanked the surgeon at dawn.", "the surgeon thanked the nurse at dawn.", True),
+    (
+        "Sofia Brandt was defeated by Arnaud Pelletier.",
+        "Arnaud Pelletier was defeated by Sofia Brandt.",
+        True,
+    ),
+    ("Olympique Sarlat a battu le club de Montrevel.", "Montrevel beat Olympique Sarlat.", True),
+    # A circumstance moved to the end is no action between two things.
+    ("À Vernay, Hélène Morin a démissionné.", "Hélène Morin a démissionné à Vernay.", False),
+    ("in the north, thirty homes lost power.", "thirty homes lost power in the north.", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "swapped"), SWAPS)
 def test_role_swaps_of_names_and_nouns_around_one_verb(a, b, swapped):
     r = row(a, b)
     assert r["roles:names_swapped"] == float(swapped)

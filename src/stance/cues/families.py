@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .. import bilingual, quantities
+from ..text import guess_lang
 from .batch import (
     _WORD,
     STOPWORDS,
@@ -384,12 +385,16 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
     jaccard = _ratio(shared_words, union, 0.0)
     kinds = np.zeros(len(a), dtype=np.int8)  # 0 none, 1 roles, 2 reciprocal, 3 voice
     found: dict[int, tuple[str, str]] = {}
-    # Only statements sharing most of their words can be one sentence with two names swapped.
-    candidates = (shared_words >= 2) & (jaccard >= 0.5)
+    # Only statements sharing most of their words (or, across languages, of their stems and
+    # translations) can be one sentence with two names swapped.
+    candidates = (shared_words >= 2) & ((jaccard >= 0.5) | (pairs.related >= 0.6))
     for i in np.flatnonzero(candidates).tolist():
         swaps = _reversed_names(batch.texts[a[i]], batch.texts[b[i]])
+        # Two languages: told by their words, or, for statements too short to tell, by few
+        # words in common where stems and translations meet.
+        across = jaccard[i] < 0.5 or guess_lang(batch.texts[a[i]]) != guess_lang(batch.texts[b[i]])
         readings = {
-            pair: _swap_kind(between_a, between_b, reciprocal, agents)
+            pair: _swap_kind(between_a, between_b, reciprocal, agents, across)
             for pair, (between_a, between_b) in swaps.items()
         }
         readings = {pair: kind for pair, kind in readings.items() if kind}
@@ -417,28 +422,43 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
     return columns, why
 
 
+def _between_stems(words: list[str]) -> set[str]:
+    """The stems of content words, with those of their synonyms and translations."""
+    own = {s for s in map(_stem, words) if s and not s.isdigit()}
+    to = bilingual.stem_translations(_stem)
+    synonyms = bilingual.stem_synonyms(_stem)
+    return own.union(*(to[lang].get(s, ()) for s in own for lang in to)).union(
+        *(synonyms.get(s, ()) for s in own)
+    )
+
+
 _SWAP_ORDER = (1, 2, 3)
 """Swap readings, strongest first: roles swapped, reciprocal words, another voice."""
 
 
 def _swap_kind(
-    between_a: list[str], between_b: list[str], reciprocal: dict[str, Any], agents: set[str]
+    between_a: list[str],
+    between_b: list[str],
+    reciprocal: dict[str, Any],
+    agents: set[str],
+    across: bool = False,
 ) -> int:
     """How two words (names or nouns) that trade places read, from the words between them in
     each statement: 0 not one action (nothing to compare between them: a clause moved, "À Lyon,
     Dupont a démissionné"), 1 roles swapped ("Lyon beat Nantes" / "Nantes beat Lyon"), 2 the
     same meaning with reciprocal words ("Macron met Merkel" / "Merkel met Macron"), 3 the same
     meaning in the other voice ("X defeated Y" / "Y was defeated by X": an agent word, "by" or
-    "par", between them on one side only)."""
-    stems_a = {s for s in map(_stem, between_a) if s and not s.isdigit()}
-    stems_b = {s for s in map(_stem, between_b) if s and not s.isdigit()}
+    "par", between them on one side only). Words between meet as stems, synonyms or
+    translations; ``across`` two languages, where the lexicon misses many inflected verbs ("a
+    battu" / "beat"), words on both sides are taken for one verb."""
+    stems_a, stems_b = _between_stems(between_a), _between_stems(between_b)
     if not stems_a and not stems_b:
         # Only function words between: the same meaning when one of them reads both ways
         # ("Dupont et Martin" / "Martin et Dupont"), else nothing to read ("À Lyon, Dupont a
         # démissionné" / "Dupont a démissionné à Lyon").
         both_ways = any(w in reciprocal["words"] for w in between_a)
         return 2 if both_ways and between_a == between_b else 0
-    if not stems_a & stems_b:
+    if not stems_a & stems_b and not (across and stems_a and stems_b):
         return 0
     if (agents.isdisjoint(between_a)) != (agents.isdisjoint(between_b)):
         return 3

@@ -59,10 +59,14 @@ __all__ = [
 PAIR_RULES: dict[str, tuple[str, float]] = {
     "other_story": ("neutral", 0.6),
     "same_article": ("neutral", 0.6),
+    "same_subject": ("neutral", 0.6),
 }
 """Two-sentence rules: name -> (label, share of sentences they start from). ``other_story``
 pairs a sentence with one of another document (a third of them in the other language);
-``same_article`` with another sentence of its own document (a story's other facts)."""
+``same_article`` with another sentence of its own document (a story's other facts);
+``same_subject`` with one of its own document that names the same person, place or body but
+says another thing of it ("the trial of X opened on Monday" / "X is accused of fraud"), the
+pairs where shared names would otherwise pass for agreement."""
 
 # How often a pair's unchanged side is replaced by its translation (parallel corpora only), and
 # how often one side of any pair is put in an attribution frame, which changes no label.
@@ -79,6 +83,11 @@ def _rng(seed: int, rule: str, key: str) -> random.Random:
 
 def _content(text: str) -> set[str]:
     return {w for w in folded(text).split() if len(w) > 3}
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words of a sentence after its first word: its names, roughly."""
+    return {w.strip(".,;:!?»«\"'’()") for w in text.split()[1:] if w[:1].isupper()} - {""}
 
 
 def _row(a: str, b: str, label: str, rule: str, seed: int, s: Sentence, lang: str) -> dict:
@@ -156,6 +165,9 @@ def _pairs_of_two(
                     continue
             else:
                 siblings = [t for t in by_doc[s.doc] if t.lang == s.lang and t.id != s.id]
+                if rule == "same_subject":
+                    names = _names(s.text)
+                    siblings = [t for t in siblings if names & _names(t.text)]
                 if not siblings:
                     continue
                 other = rng.choice(siblings)

@@ -829,7 +829,7 @@ RULES: dict[str, Rule] = {
     "modifier_drop": Rule(modifier_drop, "agree", 0.4),
     "quantifier_drop": Rule(quantifier_drop, "agree"),
     "identity": Rule(identity, "agree", 0.5),
-    "translation": Rule(translation, "agree", 0.5),
+    "translation": Rule(translation, "agree"),
 }
 """Every single-sentence rule by name. Pairs of two sentences (another story, another
 sentence of the same article: neutral) are made in :mod:`stance.generate`."""
