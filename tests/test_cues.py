@@ -281,7 +281,11 @@ SWAPS = [
         "Arnaud Pelletier was defeated by Sofia Brandt.",
         True,
     ),
-    ("Olympique Sarlat a battu le club de Montrevel.", "Montrevel beat Olympique Sarlat.", True),
+    (
+        "Le club de Sarlat a battu celui de Montrevel dimanche.",
+        "Montrevel beat the Sarlat club on Sunday.",
+        True,
+    ),
     # A circumstance moved to the end is no action between two things.
     ("À Vernay, Hélène Morin a démissionné.", "Hélène Morin a démissionné à Vernay.", False),
     ("in the north, thirty homes lost power.", "thirty homes lost power in the north.", False),

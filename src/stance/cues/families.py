@@ -390,9 +390,7 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
     candidates = (shared_words >= 2) & ((jaccard >= 0.5) | (pairs.related >= 0.6))
     for i in np.flatnonzero(candidates).tolist():
         swaps = _reversed_names(batch.texts[a[i]], batch.texts[b[i]])
-        # Two languages: told by their words, or, for statements too short to tell, by few
-        # words in common where stems and translations meet.
-        across = jaccard[i] < 0.5 or guess_lang(batch.texts[a[i]]) != guess_lang(batch.texts[b[i]])
+        across = guess_lang(batch.texts[a[i]]) != guess_lang(batch.texts[b[i]])
         readings = {
             pair: _swap_kind(between_a, between_b, reciprocal, agents, across)
             for pair, (between_a, between_b) in swaps.items()
@@ -422,16 +420,6 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
     return columns, why
 
 
-def _between_stems(words: list[str]) -> set[str]:
-    """The stems of content words, with those of their synonyms and translations."""
-    own = {s for s in map(_stem, words) if s and not s.isdigit()}
-    to = bilingual.stem_translations(_stem)
-    synonyms = bilingual.stem_synonyms(_stem)
-    return own.union(*(to[lang].get(s, ()) for s in own for lang in to)).union(
-        *(synonyms.get(s, ()) for s in own)
-    )
-
-
 _SWAP_ORDER = (1, 2, 3)
 """Swap readings, strongest first: roles swapped, reciprocal words, another voice."""
 
@@ -451,7 +439,7 @@ def _swap_kind(
     "par", between them on one side only). Words between meet as stems, synonyms or
     translations; ``across`` two languages, where the lexicon misses many inflected verbs ("a
     battu" / "beat"), words on both sides are taken for one verb."""
-    stems_a, stems_b = _between_stems(between_a), _between_stems(between_b)
+    stems_a, stems_b = _stems_reaching(between_a), _stems_reaching(between_b)
     if not stems_a and not stems_b:
         # Only function words between: the same meaning when one of them reads both ways
         # ("Dupont et Martin" / "Martin et Dupont"), else nothing to read ("À Lyon, Dupont a
@@ -674,19 +662,41 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 4, 3
 61 %", "54 % des voix")."""
 
 
+def _stems_reaching(words: Iterable[str], translated: bool = True) -> frozenset[str]:
+    """The stems of content words, with their synonyms and (``translated``) their translations
+    either way (:mod:`stance.bilingual`)."""
+    own = {s for s in map(_stem, words) if s and not s.isdigit()}
+    to = bilingual.stem_translations(_stem) if translated else {}
+    synonyms = bilingual.stem_synonyms(_stem)
+    return frozenset(
+        own.union(*(to[lang].get(s, ()) for s in own for lang in to)).union(
+            *(synonyms.get(s, ()) for s in own)
+        )
+    )
+
+
 def _context(text: str, q: quantities.Quantity) -> frozenset[str]:
-    """The stems of the content words around a figure, and their translations (either way:
-    :mod:`stance.bilingual`), with the stem of the noun it counts."""
+    """The stems of the content words around a figure, and their translations."""
     before = _tokens(_fold(text[: q.start]))[-CONTEXT_BEFORE:]
     after = _tokens(_fold(text[q.end :]))[:CONTEXT_AFTER]
-    own = {s for s in map(_stem, [*before, *after, _fold(q.noun or "")]) if s and not s.isdigit()}
-    to = bilingual.stem_translations(_stem)
-    return frozenset(own.union(*(to[lang].get(s, ()) for s in own for lang in to)))
+    return _stems_reaching([*before, *after])
 
 
 def _same_subject(text_x: str, x: quantities.Quantity, text_y: str, y: quantities.Quantity) -> bool:
-    """Whether two figures may count one thing by the words around them: they share a stem (or
-    its translation), or one side has no content word around its figure to tell."""
+    """Whether two figures of one unit may count one thing. Where one names what it counts
+    ("54 % des voix") and the other does not ("la participation a atteint 61 %"), the other
+    statement must name it too, in those words or their translations; where neither does, the
+    words around the two figures must meet (or one side has none to tell)."""
+    if x.noun is not None and y.noun is not None:
+        return True  # two nouns: quantities.comparable has judged them
+    if x.noun is not None or y.noun is not None:
+        noun, other = (x.noun, text_y) if x.noun is not None else (y.noun, text_x)
+        # Translations only across languages: within one, they reach too far ("vote" is
+        # "élection" in French, whose stem is English "election"'s).
+        across = guess_lang(text_x) != guess_lang(text_y)
+        named = _stems_reaching(_tokens(_fold(noun)), translated=across)
+        said = {s for s in map(_stem, _tokens(_fold(other))) if s}
+        return not named or bool(named & said)
     cx, cy = _context(text_x, x), _context(text_y, y)
     return not cx or not cy or bool(cx & cy)
 
