@@ -286,6 +286,7 @@ SWAPS = [
         "Montrevel beat the Sarlat club on Sunday.",
         True,
     ),
+    ("FC Lorvan a battu FC Siran 3-1 samedi.", "FC Siran beat FC Lorvan 3-1 on Saturday.", True),
     # A circumstance moved to the end is no action between two things.
     ("À Vernay, Hélène Morin a démissionné.", "Hélène Morin a démissionné à Vernay.", False),
     ("in the north, thirty homes lost power.", "thirty homes lost power in the north.", False),
@@ -311,6 +312,10 @@ def test_figures_of_two_different_things_in_one_story_do_not_clash():
         "Le taux d'abstention a atteint 52 % dimanche.",
     )
     assert same["quantities:matched_disjoint"] == 1 and same["quantities:other_subject"] == 0
+    named = row(
+        "The incumbent took 47% of the ballots in Tarvis.", "Turnout in Tarvis reached 38%."
+    )
+    assert named["quantities:other_subject"] == 1 and named["quantities:matched"] == 0
     across = row(
         "The abstention rate reached 38% on Sunday.",
         "Le taux d'abstention a atteint 52 % dimanche.",

@@ -390,7 +390,13 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
     candidates = (shared_words >= 2) & ((jaccard >= 0.5) | (pairs.related >= 0.6))
     for i in np.flatnonzero(candidates).tolist():
         swaps = _reversed_names(batch.texts[a[i]], batch.texts[b[i]])
-        across = guess_lang(batch.texts[a[i]]) != guess_lang(batch.texts[b[i]])
+        # Two languages: told by their function words, or, in a statement too short and
+        # full of names to tell ("FC Lorvan a battu FC Siran"), by translations reaching much
+        # more of the pair than shared words do.
+        across = (
+            guess_lang(batch.texts[a[i]]) != guess_lang(batch.texts[b[i]])
+            or pairs.related[i] >= jaccard[i] + ACROSS_MARGIN
+        )
         readings = {
             pair: _swap_kind(between_a, between_b, reciprocal, agents, across)
             for pair, (between_a, between_b) in swaps.items()
@@ -419,6 +425,10 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
 
     return columns, why
 
+
+ACROSS_MARGIN = 0.3
+"""How much more of a pair its stems and translations reach than its shared words cover, for
+the two statements to be read as two languages."""
 
 _SWAP_ORDER = (1, 2, 3)
 """Swap readings, strongest first: roles swapped, reciprocal words, another voice."""
