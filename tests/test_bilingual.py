@@ -74,3 +74,14 @@ def test_a_malformed_lexicon_line_is_named(tmp_path, monkeypatch):
             bilingual.stem_translations(_stem)
     finally:
         bilingual.stem_translations.cache_clear()
+
+
+def test_the_bilingual_cue_lexicons_translate_and_synonyms_reach_each_other():
+    to = bilingual.stem_translations(_stem)
+    assert _stem("tuesday") in to["fr"][_stem("mardi")]  # time.tsv
+    assert ("mardi", "tuesday") in bilingual.aligned_words()
+    synonyms = bilingual.stem_synonyms(_stem)
+    assert _stem("firm") in synonyms[_stem("company")]
+    assert _stem("company") in synonyms[_stem("firm")]
+    restated = related("The company closed the plant.", "The firm closed the plant.")
+    assert restated == 1.0
