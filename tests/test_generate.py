@@ -112,6 +112,28 @@ def test_role_swap_swaps_two_names_around_a_verb():
     assert made("role_swap", "A man is chasing a dog.")[1] == "A dog is chasing a man."
 
 
+def test_figure_change_sometimes_writes_a_vague_count_that_excludes_the_figure():
+    from stance.quantities import VAGUE
+
+    made_pairs = {
+        made("figure_change", "The plant employs 4,000 people.", seed=k)[1] for k in range(30)
+    }
+    vague = [b for b in made_pairs if not any(c.isdigit() for c in b)]
+    assert vague and all(b.startswith("The plant employs ") for b in vague)
+    for b in vague:
+        phrase = b.removeprefix("The plant employs ").removesuffix(" people.")
+        assert VAGUE[phrase][1] < 2_000 or VAGUE[phrase][0] > 8_000
+    french = {
+        made("figure_change", "L'usine compte 4 000 ouvriers.", "fr", k)[1] for k in range(30)
+    }
+    assert any(" d'ouvriers." in b for b in french)
+    # A bound of a range is never turned into words.
+    ranged = {
+        made("figure_change", "Between 300 and 500 homes lost power.", seed=k)[1] for k in range(30)
+    }
+    assert all(any(c.isdigit() for c in b) for b in ranged)
+
+
 def test_voice_change_turns_a_past_tense_into_the_passive():
     assert made("voice_change", "Marlow Town beat Eastfield on Saturday.")[1] == (
         "Eastfield was beaten by Marlow Town on Saturday."

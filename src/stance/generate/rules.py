@@ -257,12 +257,43 @@ def _incompatible(value: float, rng: random.Random, year: bool) -> float:
     return new
 
 
+VAGUE_SHARE = 0.3
+"""How often a count changed by :func:`figure_change` is written as a vague phrase."""
+
+# A figure in a range or followed by a sign is not a count a vague phrase can stand for.
+_RANGE_BEFORE = re.compile(r"(?:between|from|entre|de|\d)\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^\s*(?:and|to|et|à|-|–|%|\d)", re.IGNORECASE)
+
+
+def _vague_instead(s: Sentence, f: Figure, rng: random.Random) -> str | None:
+    """A vague count ("a few hundred", ``vague.tsv``) that no reading of the figure ``f``
+    overlaps, nor its half or double; None when the figure is not a plain count."""
+    from ..quantities import VAGUE
+
+    if f.decimals or _is_year(f) or f.value < 20:
+        return None
+    if _RANGE_BEFORE.search(s.text[: f.start]) or _RANGE_AFTER.search(s.text[f.end :]):
+        return None
+    phrases = [p[0] for p in by_language("vague.tsv").get(s.lang, []) if p[0] in VAGUE]
+    far = [p for p in phrases if VAGUE[p][1] < f.value / 2 or VAGUE[p][0] > f.value * 2]
+    return rng.choice(far) if far else None
+
+
 def figure_change(s: Sentence, rng: random.Random) -> Pair | None:
-    """A figure swapped for an incompatible one (x0.2 to x10; a year moved): contradict."""
+    """A figure swapped for an incompatible one (x0.2 to x10; a year moved; sometimes a vague
+    count such as "a few hundred" for "4,000"): contradict."""
     found = figures(s.text, s.lang)
     if not found:
         return None
     f = rng.choice(found)
+    if rng.random() < VAGUE_SHARE:
+        vague = _vague_instead(s, f, rng)
+        if vague is not None:
+            head, tail = s.text[: f.start] + vague, s.text[f.end :]
+            if s.lang == "fr" and re.match(r" [^\W\d]", tail):  # "quelques centaines de ..."
+                elided = re.match(r" [aeiouyéèêh]", tail, re.IGNORECASE)
+                tail = " d'" + tail[1:] if elided else " de" + tail
+            return s.text, head + tail
     new = _incompatible(f.value, rng, _is_year(f))
     decimals = f.decimals if new != int(new) or f.decimals else 0
     written = write_number(new, f.group, f.point, decimals)
