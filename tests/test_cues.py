@@ -288,6 +288,11 @@ SWAPS = [
     ),
     ("FC Lorvan a battu FC Siran 3-1 samedi.", "FC Siran beat FC Lorvan 3-1 on Saturday.", True),
     # A circumstance moved to the end is no action between two things.
+    (
+        "after a week of strikes, the council signed an agreement with the drivers.",
+        "the council signed an agreement with the drivers after a week of strikes.",
+        False,
+    ),
     ("À Vernay, Hélène Morin a démissionné.", "Hélène Morin a démissionné à Vernay.", False),
     ("in the north, thirty homes lost power.", "thirty homes lost power in the north.", False),
 ]

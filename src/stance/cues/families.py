@@ -426,6 +426,10 @@ def _roles_family(cues: CueFeaturizer, pairs: _Pairs) -> tuple[dict[str, np.ndar
     return columns, why
 
 
+ONE_VERB = 3
+"""The most content words (with their synonyms) that may stand between two names for them to
+be one action's roles: a verb with its particle or object ("a porté plainte contre")."""
+
 ACROSS_MARGIN = 0.3
 """How much more of a pair its stems and translations reach than its shared words cover, for
 the two statements to be read as two languages."""
@@ -449,7 +453,13 @@ def _swap_kind(
     "par", between them on one side only). Words between meet as stems, synonyms or
     translations; ``across`` two languages, where the lexicon misses many inflected verbs ("a
     battu" / "beat"), words on both sides are taken for one verb."""
-    stems_a, stems_b = _stems_reaching(between_a), _stems_reaching(between_b)
+    own_a, own_b = _stems_reaching(between_a, False), _stems_reaching(between_b, False)
+    if max(len(own_a), len(own_b)) > ONE_VERB:
+        return 0  # a clause between, not a verb ("after two days of talks, the union ...")
+    # Translations only across languages: within one they reach too far ("talks" and "deal"
+    # meet in French "négociation").
+    stems_a = _stems_reaching(between_a) if across else own_a
+    stems_b = _stems_reaching(between_b) if across else own_b
     if not stems_a and not stems_b:
         # Only function words between: the same meaning when one of them reads both ways
         # ("Dupont et Martin" / "Martin et Dupont"), else nothing to read ("À Lyon, Dupont a
