@@ -30,11 +30,13 @@ SYNONYMS = "generate/synonyms.tsv"
 
 @cache
 def stem_translations(
-    stem: Callable[[str], str | None],
+    stem: Callable[[str], str | None], lexicons: bool = True
 ) -> Mapping[str, Mapping[str, frozenset[str]]]:
     """For each language, a map from the stem of a word (``stem`` of the folded word) to the
     stems of its translations in the other language: ``{"fr": {"comma": {"order", ...}},
-    "en": {"order": {"comma", ...}}}``. Read once per process and stem function."""
+    "en": {"order": {"comma", ...}}}``, with the one-word translations of the bilingual cue
+    lexicons (:data:`ALIGNED`) unless ``lexicons`` is false. Read once per process and stem
+    function."""
     to: dict[str, dict[str, set[str]]] = {"fr": {}, "en": {}}
     text = files("stance").joinpath(LEXICON).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), 1):
@@ -45,7 +47,7 @@ def stem_translations(
         if fr_stem is not None and en_stem is not None and fr_stem != en_stem:
             to["fr"].setdefault(fr_stem, set()).add(en_stem)
             to["en"].setdefault(en_stem, set()).add(fr_stem)
-    for fr, en in aligned_words():
+    for fr, en in aligned_words() if lexicons else ():
         fr_stem, en_stem = stem(fr), stem(en)
         if fr_stem is not None and en_stem is not None and fr_stem != en_stem:
             to["fr"].setdefault(fr_stem, set()).add(en_stem)

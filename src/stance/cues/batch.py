@@ -101,8 +101,11 @@ class _Batch:
     word against its lexicon once per distinct word and counts per statement with arrays.
     """
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], wide: bool = True) -> None:
         self.texts = texts
+        # Whether a statement's stems reach their synonyms and the cue lexicons' translations
+        # too, or the French-English lexicon's only (what candidate pairing was tuned on).
+        self.wide = wide
         self._related_key: tuple[bytes, bytes] | None = None
         self._related = np.zeros(0)
 
@@ -271,8 +274,8 @@ class _Batch:
         words = np.flatnonzero(is_stem)
         own = np.array([_column(columns, stem_of[w]) for w in words], dtype=np.int64)
         translated = {}  # per language: (word, column of a translation's stem) links
-        synonyms = bilingual.stem_synonyms(_stem)
-        for lang, to in bilingual.stem_translations(_stem).items():
+        synonyms = bilingual.stem_synonyms(_stem) if self.wide else {}
+        for lang, to in bilingual.stem_translations(_stem, self.wide).items():
             pairs = [
                 (w, other)
                 for w in words
@@ -362,7 +365,7 @@ def _read_phrases(tokens: list[str], lexicon: dict[str, Any]) -> list[tuple[str,
 def stems_and_reach(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Which stems each text has and which it reaches through the bilingual lexicon (see
     :attr:`_Batch.stems`), for other measures of whether statements share a subject."""
-    return _Batch(texts).stems
+    return _Batch(texts, wide=False).stems
 
 
 def shorter_share(
