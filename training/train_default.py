@@ -73,8 +73,6 @@ PARAMS: dict[str, Any] = {"C": 1.0, "max_iter": 200}
 # ("drop-disjoint") or relabelled neutral ("relabel"); "keep" leaves the corpora as they are.
 NLI_POLICIES = ("keep", "drop-disjoint", "relabel")
 NLI_POLICY = "drop-disjoint"
-# XNLI's parallel pairs once more with one side in each language (see xnli_cross_rows).
-XNLI_ACROSS = True
 DISJOINT = 0.2
 CAPTION_CORPORA = ("snli:dev", "sick:train", "sick-fr:train")
 
@@ -147,31 +145,6 @@ def nli_rows(spec: str, data_dir: str | None, policy: str) -> tuple[list[dict], 
         rows = kept
     info = {**describe(spec, ds, data_dir), "policy": policy, "changed": changed, "test_rows": []}
     return [{**r, "split": "train", "source": spec} for r in rows], info
-
-
-XNLI_CROSS = ("xnli-fr:dev", "xnli-en:dev")
-
-
-def xnli_cross_rows(data_dir: str | None) -> tuple[list[dict], dict]:
-    """XNLI's parallel pairs with one side in each language (the French premise against the
-    English hypothesis or the other way, by a hash of the pair's id): the same labels, read
-    across the two languages the product compares."""
-    import hashlib
-
-    fr, en = (load(spec, data_dir) for spec in XNLI_CROSS)
-    rows = []
-    for f, e in zip(fr, en):
-        if f["id"] != e["id"]:
-            raise stance.StanceError(f"{XNLI_CROSS}: the two languages' rows are not parallel")
-        french_first = hashlib.sha1(f["id"].encode()).digest()[0] % 2 == 0
-        a, b = (f["a"], e["b"]) if french_first else (e["a"], f["b"])
-        rows.append({"a": a, "b": b, "label": f["label"], "split": "train", "source": "xnli-cross"})
-    info = {
-        "name": "xnli-fr:dev+xnli-en:dev (one side in each language)",
-        "rows": len(rows),
-        "licence": "CC BY-NC 4.0 (non-commercial)",
-    }
-    return rows, info
 
 
 def content_overlap(a: str, b: str) -> float:
@@ -319,10 +292,6 @@ def collect(
             r, i = nli_rows(spec, data_dir, policy)
             rows += [{**x, "kind": "nli", "weight": WEIGHTS_NLI} for x in r]
             card["sources"].append(i)
-        if XNLI_ACROSS:
-            r, i = xnli_cross_rows(data_dir)
-            rows += [{**x, "kind": "nli", "weight": WEIGHTS_NLI} for x in r]
-            card["nli_across"] = i
     return rows, card
 
 
@@ -458,7 +427,6 @@ def build(
         "generated": sources["generated"],
         "behaviour": next((s for s in sources["sources"] if "test_rows" not in s), None),
         "nli_policy": sources["nli_policy"],
-        "nli_across": sources.get("nli_across"),
         "weights": WEIGHTS | ({} if commercial else {"nli": WEIGHTS_NLI}),
         "train_rows": sum(r["split"] == "train" for r in rows),
         "calibration": "temperature on the calibration split of the coverage pairs, the scan "
