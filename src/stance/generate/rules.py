@@ -646,11 +646,24 @@ def _noun_phrase(text: str, first: bool) -> str:
     return (text[:1].upper() if first else text[:1].lower()) + text[1:]
 
 
+@cache
+def reciprocal_words() -> frozenset[str]:
+    """The forms of ``lexicons/reciprocal.tsv``: verbs that read the same both ways ("met",
+    "played", "a rencontré"), around which two swapped names say the same thing."""
+    return frozenset(
+        form.lower() for row in read_table(LEXICONS / "reciprocal.tsv") for cell in row
+        for form in _forms(cell)
+    )  # fmt: skip
+
+
 def role_swap(s: Sentence, rng: random.Random) -> Pair | None:
     """The two names (or noun phrases) around a verb swapped ("Lyon beat Nantes" / "Nantes
-    beat Lyon"): contradict."""
+    beat Lyon"): contradict. Not around a reciprocal verb ("Lyon played Nantes"), where the
+    swap says the same thing."""
     for m in _ROLE[s.lang].finditer(s.text):
         x, y = m.group("x"), m.group("y")
+        if m.group("verb").split()[-1].lower() in reciprocal_words():
+            continue
         is_np = [bool(re.fullmatch(f"{_EN_NP}|{_FR_NP}", v)) for v in (x, y)]
         if m.group("verb").split()[-1] in _FUNCTION or is_np[0] != is_np[1] or x == y:
             continue  # a name against a name, a noun phrase against a noun phrase
