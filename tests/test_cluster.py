@@ -107,18 +107,28 @@ def test_pairs_cli_takes_neighbours(tmp_path):
     assert bad.exit_code == 2 and "-1" in bad.output
 
 
-@pytest.fixture
-def shards(tmp_path, own_pairs):
-    """Four shards of the project's pairs (about 2,000 pairs each, repeated), JSONL and CSV."""
-    folder = tmp_path / "shards"
+def _shards(folder: Path, own_pairs, repeats: int) -> Path:
+    """Four shards of the project's pairs (repeated ``repeats`` times), JSON Lines."""
     folder.mkdir()
-    rows = [{"id": n, "a": a, "b": b} for n, (a, b) in enumerate(own_pairs[0] * 14)]
+    rows = [{"id": n, "a": a, "b": b} for n, (a, b) in enumerate(own_pairs[0] * repeats)]
     for k in range(4):
         part = rows[k::4]
         (folder / f"part-{k}.jsonl").write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part), encoding="utf-8"
         )
     return folder
+
+
+@pytest.fixture
+def shards(tmp_path, own_pairs):
+    """Four shards of about 700 pairs each: enough for several pieces per shard."""
+    return _shards(tmp_path / "shards", own_pairs, 5)
+
+
+@pytest.fixture
+def long_shards(tmp_path, own_pairs):
+    """Four shards of about 2,000 pairs each: long enough to kill a worker in the middle."""
+    return _shards(tmp_path / "long-shards", own_pairs, 14)
 
 
 def _outputs(folder: Path) -> dict[str, str]:
@@ -231,7 +241,7 @@ def small_pieces(monkeypatch):
     """Thresholds low enough that the small inputs of the tests are spread over workers."""
     monkeypatch.setattr(api, "MIN_PAIRS", 100)
     monkeypatch.setattr(api, "MIN_ARTICLES", 2)
-    monkeypatch.setattr(api, "PAIRS_PER_TASK", 700)
+    monkeypatch.setattr(api, "PAIRS_PER_TASK", 300)
 
 
 @pytest.mark.slow
@@ -391,11 +401,11 @@ def test_unreachable_scheduler_is_a_one_line_error(model_path, tmp_path, monkeyp
 
 @pytest.mark.dask
 @pytest.mark.slow
-def test_a_killed_worker_loses_and_duplicates_no_row(cluster, small_model, shards, tmp_path):
+def test_a_killed_worker_loses_and_duplicates_no_row(cluster, small_model, long_shards, tmp_path):
     """SIGKILL a worker while it scores a shard: the scheduler reruns that shard elsewhere and
     every output still holds exactly the rows of a local run, with no stray temporary file."""
     local_cluster, client = cluster
-    inputs = api.shard_paths(str(shards / "*.jsonl"))
+    inputs = api.shard_paths(str(long_shards / "*.jsonl"))
     api.score_shards(small_model, inputs, tmp_path / "local", jobs=1)
     out = tmp_path / "dask"
     done: dict[str, object] = {}
