@@ -28,18 +28,17 @@ def test_a_hub_statement_falls_below_a_clash_that_stands_out():
     assert scores[clash] == pytest.approx(0.8 - HUB_WEIGHT * mean_1)
 
 
-def test_scan_ranks_by_contrast_when_asked(model_path):
-    result = run(
-        "scan", "-m", str(model_path), "--rank", "contrast", "--json", *map(str, ARTICLES[:2])
-    )
+def test_scan_ranks_by_contrast_unless_asked_for_probability(model_path):
+    result = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     values = [r["contrast"] for r in rows]
     assert values == sorted(values, reverse=True)
-    table = run("scan", "-m", str(model_path), "--rank", "contrast", *map(str, ARTICLES[:2]))
+    table = run("scan", "-m", str(model_path), *map(str, ARTICLES[:2]))
     assert "by contrast" in table.stdout.splitlines()[0]
     assert f"contrast {rows[0]['contrast']:+.3f}" in table.stdout.splitlines()[2]
-    plain = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
+    args = ("--rank", "probability", "--json", *map(str, ARTICLES[:2]))
+    plain = run("scan", "-m", str(model_path), *args)
     plain_rows = [json.loads(line) for line in plain.stdout.splitlines()]
     assert "contrast" not in plain_rows[0]
     p = [r["probabilities"]["contradict"] for r in plain_rows]

@@ -97,7 +97,8 @@ def test_a_french_and_an_english_claim_meet_through_the_lexicon():
 
 
 def test_scan_json_is_ranked_by_contradiction_with_full_statements(model_path):
-    result = run("scan", "-m", str(model_path), "--json", *map(str, ARTICLES[:2]))
+    args = ("--rank", "probability", "--json", *map(str, ARTICLES[:2]))
+    result = run("scan", "-m", str(model_path), *args)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows
@@ -129,7 +130,8 @@ def test_scan_defaults_to_the_shipped_model(monkeypatch, model_path):
 
 def test_scan_table_and_html_report(model_path, strike, tmp_path):
     report = tmp_path / "report.html"
-    result = run("scan", "-m", str(model_path), *strike, "--html", str(report), "--top", "3")
+    args = ("--rank", "probability", "--html", str(report), "--top", "3")
+    result = run("scan", "-m", str(model_path), *strike, *args)
     assert result.exit_code == 0, result.output
     assert "most contradictory first" in result.stdout and "contrast" not in result.stdout
     html = report.read_text(encoding="utf-8")

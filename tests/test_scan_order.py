@@ -65,7 +65,7 @@ def test_ties_are_ranked_by_article_then_offset():
     i, j = np.array([2, 0, 1, 0]), np.array([3, 1, 2, 3])
     proba = np.tile([0.2, 0.5, 0.3], (4, 1))
     proba[3] = [0.1, 0.7, 0.2]
-    ranking = Ranking(statements, {"x": ""}, i, j, np.zeros(4), proba)
+    ranking = Ranking(statements, {"x": ""}, i, j, np.zeros(4), proba, rank="probability")
     order = [(r["a"]["id"], r["b"]["id"]) for r in ranking.rows()]
     assert order == [("x#0", "x#3"), ("x#0", "x#1"), ("x#1", "x#2"), ("x#2", "x#3")]
     assert [r["rank"] for r in ranking.rows(limit=2)] == [1, 2]

@@ -45,7 +45,7 @@ LEAN_MODEL_LOADING = False
 the command line turns it on for its own process."""
 
 RANKS = ("probability", "contrast")
-DEFAULT_RANK = "probability"
+DEFAULT_RANK = "contrast"
 
 
 def card_path(model_path: str | os.PathLike[str]) -> Path:

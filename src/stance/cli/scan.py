@@ -100,7 +100,7 @@ def scan(
       stance scan --json a.fr.txt b.en.txt > ranked.jsonl
       stance scan --html report.html coverage/*.txt
       stance scan archive/ --neighbours 20 --scheduler local --json > ranked.jsonl
-      stance scan --rank contrast coverage/*.txt
+      stance scan --rank probability coverage/*.txt
       stance scan march.jsonl --only contradict --min-prob 0.6
     """
     if html_path:
