@@ -12,8 +12,8 @@ from sklearn.pipeline import Pipeline
 
 import stance
 from stance.api import one_blas_thread
-from stance.data import read_pairs
 from stance.model import DEFAULT_MODEL_FILE
+from stance.pairfiles import read_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_DATA = sorted((ROOT / "data").glob("pairs.*.jsonl"))

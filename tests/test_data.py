@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from stance.data import CORPORA, LABELS, fingerprint, iter_pairs, load, read_pairs
+from stance.data import CORPORA, LABELS, fingerprint, load
 from stance.errors import StanceError
+from stance.pairfiles import iter_pairs, read_pairs
 
 from .conftest import OWN_DATA, ROOT, SHARED_DATA
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 import stance
-from stance.data import read_pairs
 from stance.errors import StanceError
 from stance.extract import Statement
 from stance.fileio import json_line, sha256_file
 from stance.label import KEY_HELP, label_pairs, pair_id, skipped_path
+from stance.pairfiles import read_pairs
 
 from .conftest import SMALL
 

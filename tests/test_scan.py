@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stance.data import iter_pairs
 from stance.model import DEFAULT_MODEL_FILE
+from stance.pairfiles import iter_pairs
 from stance.pairs import candidate_pairs, statement_text
 
 from .test_cli import run

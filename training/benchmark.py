@@ -44,9 +44,10 @@ import stance
 from stance import behaviour
 from stance.api import heldout_split, one_blas_thread
 from stance.cues import CUE_FAMILIES
-from stance.data import LABELS, load, read_pairs
+from stance.data import LABELS, load
 from stance.errors import StanceError
 from stance.model import default_model_path, statement_group
+from stance.pairfiles import read_pairs
 from stance.params import parse_params, pipeline_from_params
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,7 +22,7 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .api import evaluate, score, score_file, train
-    from .data import CORPORA, LABELS, iter_pairs, load, read_pairs
+    from .data import CORPORA, LABELS, load
     from .features import PairFeaturizer
     from .model import (
         build_pipeline,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         read_card,
         save_model,
     )
+    from .pairfiles import iter_pairs, read_pairs
 
 _LAZY = {
     "evaluate": "api",

@@ -24,14 +24,12 @@ from tqdm import tqdm
 from .archive import ARCHIVE_SUFFIX, read_archive
 from .data import (
     LABELS,
-    PairBlock,
     check_spec,
     describe,
     find_recorded,
     fingerprint,
     load,
     locate,
-    pair_blocks,
     pairs_of,
 )
 from .errors import StanceError
@@ -63,6 +61,7 @@ from .model import (
     save_model,
     verdict,
 )
+from .pairfiles import PairBlock, pair_blocks
 from .pairs import THRESHOLD, candidate_index, statement_text
 from .parallel import (
     MIN_ARTICLES,

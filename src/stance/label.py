@@ -26,9 +26,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .data import LABELS, iter_pairs
+from .data import LABELS
 from .errors import StanceError
 from .fileio import STDIO, atomic_write, check_output_path, json_line
+from .pairfiles import iter_pairs
 
 __all__ = ["KEY_HELP", "label_pairs", "pair_id", "skipped_path"]
 

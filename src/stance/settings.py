@@ -17,6 +17,9 @@ from typing import Any
 
 from .errors import StanceError
 
+LABELS: tuple[str, ...] = ("agree", "contradict", "neutral")
+"""The three verdicts, in the order of every probability vector stance returns."""
+
 CARD_FORMAT = "stance-model-card/1"
 MODEL_ENV = "STANCE_MODEL"
 DEFAULT_MODEL_FILE = "stance-default.skops"

@@ -48,8 +48,8 @@ def pairs(
       stance extract coverage/ | stance pairs - --neighbours 20
     """
     check_output_path(output, force)
-    from ..data import iter_statements
     from ..fileio import write_records
+    from ..pairfiles import iter_statements
     from ..pairs import candidate_pairs
 
     rows = [row for path in statements for row in iter_statements(path, encoding)]
