@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.resources import files
 
-from .text import folded
+from .text import folded, tsv_rows
 
 LEXICON = "lexicons/fr-en.tsv"
 SYNONYMS = "generate/synonyms.tsv"
@@ -71,14 +71,9 @@ def aligned_words() -> tuple[tuple[str, str], ...]:
     """(French, English) one-word folded forms that translate each other, from :data:`ALIGNED`."""
     found: dict[tuple[str, str], None] = {}
     for name, column_pairs in ALIGNED.items():
-        lines = [
-            line
-            for line in files("stance").joinpath(name).read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        ]
-        header = lines[0].split("\t") if lines else []
-        for line in lines[1:]:
-            row = dict(zip(header, line.split("\t")))
+        header, *rows = tsv_rows(files("stance").joinpath(name)) or [[]]
+        for cells in rows:
+            row = dict(zip(header, cells))
             for en_column, fr_column in column_pairs:
                 en = [folded(f.strip()) for f in row.get(en_column, "").split("|")]
                 fr = [folded(f.strip()) for f in row.get(fr_column, "").split("|")]

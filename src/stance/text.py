@@ -14,6 +14,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -51,14 +56,19 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def tsv_rows(path: Path | Traversable) -> list[list[str]]:
+    """The rows of a TSV word list, its header first, split at tabs: every word list of the
+    package is written this way, with ``#`` comments and blank lines between rows."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
 def lexicon_rows(name: str) -> list[dict[str, list[str]]]:
     """The lines of ``lexicons/<name>.tsv`` as ``{column: [forms]}``, in file order (the
     shared lexicon format of ``lexicons/README.md``: a header, ``#`` comments, forms separated
     by ``|``, the lemma first)."""
-    text = files("stance").joinpath(f"lexicons/{name}.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, (cell.split("|") for cell in line.split("\t")))) for line in lines[1:]]
+    header, *rows = tsv_rows(files("stance").joinpath(f"lexicons/{name}.tsv"))
+    return [dict(zip(header, (cell.split("|") for cell in row))) for row in rows]
 
 
 def _months(lang: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -129,15 +139,10 @@ def _other_words() -> dict[str, tuple[str, ...]]:
     from ``lexicons/other_languages.tsv``)."""
     global _OTHER_WORDS
     if _OTHER_WORDS is None:
-        from importlib.resources import files
-
-        table = files("stance") / "lexicons" / "other_languages.tsv"
         words: dict[str, tuple[str, ...]] = {}
-        for line in table.read_text(encoding="utf-8").splitlines()[1:]:
-            if line.strip() and not line.startswith("#"):
-                lang, _, listed = line.partition("\t")
-                for word in listed.split():
-                    words[word] = (*words.get(word, ()), lang)
+        for lang, listed in tsv_rows(files("stance") / "lexicons" / "other_languages.tsv")[1:]:
+            for word in listed.split():
+                words[word] = (*words.get(word, ()), lang)
         _OTHER_WORDS = words
     return _OTHER_WORDS
 

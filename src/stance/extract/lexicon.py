@@ -12,6 +12,7 @@ from ..text import (
     MONTHS_EN,
     MONTHS_FR,
     alternation,
+    tsv_rows,
     word_set,
 )
 
@@ -19,10 +20,8 @@ _HERE = Path(__file__).resolve().parent
 
 
 def _table(name: str) -> list[list[str]]:
-    """The rows of a TSV word list beside this module, without its header and # comments."""
-    lines = (_HERE / name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return rows[1:]
+    """The rows of a TSV word list beside this module, without its header."""
+    return tsv_rows(_HERE / name)[1:]
 
 
 # Phrases inserted between a speaker and its verb ("a pour sa part affirmé", "for its part").

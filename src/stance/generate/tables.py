@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ..text import tsv_rows
 from .sources import HERE
 
 LEXICONS = HERE.parent / "lexicons"
@@ -18,11 +19,7 @@ def read_table(path: Path) -> list[list[str]]:
     a rule whose lexicon is not written yet makes no pairs rather than failing."""
     if not path.is_file():
         return []
-    rows = [
-        line.rstrip("\n").split("\t")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    rows = tsv_rows(path)
     if path.parent == LEXICONS and rows:
         rows = rows[1:]
     return rows

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..text import folded
+from ..text import folded, tsv_rows
 
 if TYPE_CHECKING:
     from .parse import Quantity
@@ -60,11 +60,10 @@ def _lemma(noun: str) -> str:
 def _read_concepts() -> tuple[tuple[str, str | None, list[str]], ...]:
     """``concepts.tsv`` (beside this module) as (concept, broader concept or None, its words in
     both languages)."""
-    lines = (Path(__file__).resolve().parent / "concepts.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in lines.splitlines() if line and not line.startswith("#")]
+    rows = tsv_rows(Path(__file__).resolve().parent / "concepts.tsv")[1:]
     return tuple(
         (concept, broader or None, [w for cell in (en, fr) for w in cell.split("|") if w])
-        for concept, broader, en, fr in rows[1:]
+        for concept, broader, en, fr in rows
     )
 
 
