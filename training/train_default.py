@@ -624,6 +624,8 @@ def main(
 ) -> None:
     """Train, calibrate, measure and save the shipped model (or print the learning curve)."""
     os.chdir(ROOT)
+    if offsets and "cues:alignment" in without:
+        raise click.UsageError("--news-offsets reads the alignment family's related column")
     # An integral value is an int: an iteration cap or a count must not arrive as 200.0.
     params = {k: int(v) if float(v).is_integer() else v for k, v in param}
     options = {
