@@ -343,55 +343,6 @@ def fit(rows: Sequence[dict], params: dict[str, Any], log: Log) -> Pipeline:
     return Pipeline([("features", pipeline.named_steps["features"]), ("clf", calibrated)])
 
 
-def news_offsets(pipeline: Pipeline, rows: Sequence[dict], log: Log) -> np.ndarray:
-    """Shift the calibrated model towards the labels of hand-labelled news, in proportion to how
-    related the two sides are; return the shift (log-odds against neutral at ``related`` 1).
-
-    The generated and NLI pairs teach a prior that news does not have: on the coverage pairs
-    and the held-out article pairs the model says neutral for most pairs a reader calls agree
-    or contradict (held-out article pairs: neutral recall 0.92, precision 0.46). The shift is
-    fitted on the calibration rows of the coverage pairs (by log-loss) and added to the
-    classifier's weight of the ``alignment:related`` cue column, so that two statements with
-    nothing in common stay neutral and the model stays symmetric to the last bit. The
-    behavioural suite's train half weighs as much as the coverage pairs in the fit: on its own,
-    the news shift is large enough to turn clear negations across languages into agreements.
-    """
-    from scipy.optimize import minimize
-
-    calib = [r for r in rows if r["split"] == "calibration" and r["kind"] == "coverage"]
-    calib += [r for r in rows if r["kind"] == "behaviour"]
-    per_kind = Counter(r["kind"] for r in calib)
-    weight = np.array([1.0 / per_kind[r["kind"]] for r in calib])
-    pairs = [(r["a"], r["b"]) for r in calib]
-    features = pipeline.named_steps["features"]
-    cues = dict(features.transformer_list)["cues"]
-    column = list(cues.get_feature_names_out()).index("alignment:related")
-    X = features.transform(pairs)
-    related = cues.transform(pairs)[:, column]
-    calibrated = pipeline.named_steps["clf"].calibrated_classifiers_[0]
-    clf, beta = calibrated.estimator.estimator, float(calibrated.calibrators[0].beta_)
-    logp = np.log(np.clip(calibrated.predict_proba(X), 1e-12, 1.0))
-    y = np.array([list(clf.classes_).index(r["label"]) for r in calib])
-    neutral = list(clf.classes_).index("neutral")
-
-    def shift(delta: np.ndarray) -> np.ndarray:
-        return np.insert(delta, neutral, 0.0)
-
-    def loss(delta: np.ndarray) -> float:
-        z = logp + np.outer(related, shift(delta))
-        z = z - z.max(axis=1, keepdims=True)
-        z = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        return float(-(z[np.arange(len(y)), y] * weight).sum() / weight.sum())
-
-    delta = shift(minimize(loss, np.zeros(2), method="Nelder-Mead").x)
-    scale = (features.transformer_weights or {}).get("cues", 1.0)
-    index = X.shape[1] - cues.n_features_out_ + column
-    clf.coef_[:, index] += delta / (beta * scale)
-    offsets = {str(c): round(float(v), 3) for c, v in zip(clf.classes_, delta)}
-    log(f"news offsets {offsets} fitted on {dict(per_kind)}")
-    return delta
-
-
 def report(pipeline: Pipeline, rows: Sequence[dict]) -> dict[str, Any]:
     proba = pipeline.predict_proba([(r["a"], r["b"]) for r in rows])
     full = classification_report(
@@ -474,11 +425,10 @@ def build(
     params: dict[str, Any] | None = None,
     log: Log = echo,
     without: frozenset[str] = frozenset(),
-    offsets: bool = False,
 ) -> tuple[Pipeline, dict[str, Any]]:
     """Collect, fit, calibrate and measure one model; return it with its card. ``without``
     names generation rules and cue families (``cues:NAME``) to leave out, to measure what each
-    brings; ``offsets`` shifts the model towards news labels (:func:`news_offsets`)."""
+    brings."""
     rows, sources = collect(
         data_dir, commercial=commercial, policy=policy, limit=limit, log=log, without=without
     )
@@ -486,7 +436,6 @@ def build(
     if any(name.startswith("cues:") for name in without):
         params["cues"] = tuple(f for f in stance.cues.CUE_FAMILIES if f"cues:{f}" not in without)
     pipeline = fit(rows, params, log)
-    delta = news_offsets(pipeline, rows, log) if offsets else None
     figures = measure(pipeline, rows, log)
     # The held-out rows `stance evaluate` finds again: the test rows of the pair files.
     files = [s for s in sources["sources"] if "test_rows" in s]
@@ -516,7 +465,6 @@ def build(
         "heldout_metrics": report(pipeline, heldout) if heldout else None,
         "figures": figures,
         "params": {k: repr(v) for k, v in params.items()},
-        "news_offsets": None if delta is None else dict(zip(LABELS, delta.round(4).tolist())),
     }
     return pipeline, card
 
@@ -599,14 +547,6 @@ def curve_row(size: int | None, card: dict[str, Any]) -> dict[str, Any]:
     ),
     help="Leave out the pairs of this generation rule, or the cue family cues:NAME (repeatable).",
 )
-@click.option(
-    "--news-offsets",
-    "offsets",
-    is_flag=True,
-    help="Shift the model towards the labels of the coverage pairs' calibration share (and "
-    "the behavioural suite's train half), in proportion to how related the two sides are: more "
-    "agree and contradict on news, fewer neutral on same-story pairs.",
-)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON line.")
 def main(
     data_dir: str | None,
@@ -619,13 +559,10 @@ def main(
     limit: int | None,
     param: tuple[tuple[str, float], ...],
     without: tuple[str, ...],
-    offsets: bool,
     as_json: bool,
 ) -> None:
     """Train, calibrate, measure and save the shipped model (or print the learning curve)."""
     os.chdir(ROOT)
-    if offsets and "cues:alignment" in without:
-        raise click.UsageError("--news-offsets reads the alignment family's related column")
     # An integral value is an int: an iteration cap or a count must not arrive as 200.0.
     params = {k: int(v) if float(v).is_integer() else v for k, v in param}
     options = {
@@ -633,7 +570,6 @@ def main(
         "policy": nli_policy,
         "params": params,
         "without": frozenset(without),
-        "offsets": offsets,
     }
     try:
         if learning_curve:
