@@ -48,7 +48,7 @@ from stance.model import DEFAULT_MODEL_FILE, build_pipeline, save_model, stateme
 ROOT = Path(__file__).resolve().parents[1]
 
 NLI = ["xnli-fr:dev", "xnli-en:dev", "sick-fr:train", "sick:train", "rte3-fr:dev", "snli:dev"]
-OWN_PAIRS = ["data/pairs.fr.jsonl", "data/pairs.en.jsonl", "data/pairs.cross.jsonl"]
+OWN_PAIRS = list(generate.sources.OWN_PAIR_FILES)
 COVERAGE = "data/pairs.coverage.jsonl"
 SCAN_PAIRS = "data/scan-train/pairs.jsonl"
 CROSS_STORY = "data/scan-train/cross-story.jsonl"

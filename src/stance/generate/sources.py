@@ -150,7 +150,13 @@ def _rte_premises(data_dir: str | os.PathLike[str] | None) -> Iterator[Sentence]
 
 
 ROOT = HERE.parents[2]
-OWN_PAIR_FILES = ("data/pairs.fr.jsonl", "data/pairs.en.jsonl", "data/pairs.cross.jsonl")
+OWN_PAIR_FILES = (
+    "data/pairs.fr.jsonl",
+    "data/pairs.en.jsonl",
+    "data/pairs.cross.jsonl",
+    "data/pairs.news.jsonl",
+)
+"""The project's hand-written pair files that are trained on whole (the coverage pairs are split)."""
 SCAN_TRAIN = "data/scan-train"
 COVERAGE = "data/pairs.coverage.jsonl"
 
