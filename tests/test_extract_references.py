@@ -81,6 +81,15 @@ def test_an_initial_before_selon_ends_a_sentence_but_monsieur_does_not():
         ),
         ("Senator Ann Price called the plan reckless.", "Senator Ann Price", "called"),
         ('The regulator called the delay "regrettable."', "The regulator", "called"),
+        ("The council called for calm after the verdict.", "The council", "called"),
+        ("Senator Ann Price called on the board to resign.", "Senator Ann Price", "called"),
+        ("Nurse Lena Ortiz accused the clinic of cutting night shifts.", "Nurse Lena Ortiz", "accused"),
+        ('An inspector described the wiring as "dangerous".', "An inspector", "described"),
+        ("Le maire, Paul Roux, a réclamé un audit du chantier.", "Le maire, Paul Roux", "a réclamé"),
+        ("La syndicaliste a appelé les agents à la grève.", "La syndicaliste", "a appelé"),
+        ("Les pêcheurs ont, eux, salué la décision.", "Les pêcheurs", "ont, eux, salué"),
+        ("Les commerçants ont rouvert, a rapporté la mairie.", "la mairie", "a rapporté"),
+        ("Pour l'opposition, le budget est « insincère ».", "l'opposition", "Pour"),
     ],
 )
 def test_frames_beyond_the_common_reporting_verbs(text, speaker, cue):
@@ -92,11 +101,12 @@ def test_frames_beyond_the_common_reporting_verbs(text, speaker, cue):
     "text",
     [
         "Investigators found a second device near the station.",
-        "The council called for calm after the verdict.",
         "The mayor called the fire brigade at dawn.",
         "The board called an emergency meeting for Friday.",
         "The minister called the chief executive in Paris.",
         "She called the president to discuss the strike.",
+        "The mayor called on Monday to check the dyke.",
+        "Pour le quartier, la fête a duré trois jours.",
         "Several fires were reported in the hills.",
     ],
 )

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from .clauses import _after_skips, _Found, _is_intro, _rstrip_punct, _Sentence, _squash, _trim
 from .lexicon import (
     _ADVERBS_BEFORE_CUE,
+    _AND,
+    _CALLS,
     _AS,
     _BODIES,
     _CLAUSE_SUBJECTS,
@@ -26,6 +28,7 @@ from .lexicon import (
     _FR_AUX_WORDS,
     _FR_RESTRICTED,
     _FRAME_PARTICIPLES,
+    _OBJECT_CUES,
     _INSERTION_END,
     _JUDGED,
     _NEGATIONS,
@@ -46,6 +49,7 @@ from .lexicon import (
     _SUBJECT_PRONOUNS,
     _SUBJECT_RELATIVES,
     _THAT,
+    _TIME_WORDS,
     _TITLES,
     _TOKEN,
 )
@@ -70,9 +74,53 @@ def _attributions(text: str, start: int, end: int, lang: str) -> list[_Found]:
     found = [c for c in _candidates(sent) if c is not None]
     found += _quote_frames(sent, found)
     if any(not c.participle for c in found):
-        # "X said A, adding that B": the participle continues the same speaker's statement.
+        # "X said A, adding that B": the participle is read as the frame's continuation.
         found = [c for c in found if not c.participle]
-    return _partition(sent, _outermost(found))
+    kept = _outermost(found)
+    kept += [c for f in kept if (c := _continuation(sent, f)) is not None]
+    return _partition(sent, sorted(kept, key=lambda c: c.anchor))
+
+
+def _continuation(sent: _Sentence, f: _Found) -> _Found | None:
+    """A second cue of the same subject inside a frame's claim ("X put A at N and said B", "X
+    said A, adding that B", "X a annoncé A et a demandé B"): a statement of its own, by the
+    same speaker, whose clause starts at the conjunction or the participle."""
+    if f.relative or f.cue is None:
+        return None
+    words = sent.tokens(*((f.cue[1], sent.end) if f.claim_left else f.claim))
+    for (before, _, _), (word, pos, word_end), nxt in zip(words, words[1:], words[2:] + [None]):
+        if sent.quoted(pos):
+            continue
+        if word.lower() in _AND and (m := _CUES[sent.lang].match(sent.text, nxt[1])) is not None:
+            verb = (m.group("pp") or m.group("fin") or "").lower()
+            if (
+                m.group("pi")
+                or m.group("pi2")
+                or verb in _FRAME_PARTICIPLES
+                or _negated(sent, m)
+                or (verb in _CALLS and not _calls_for(sent, m.end()))
+                or (verb in _FIGURE_VERBS and not _figure_follows(sent, m.end()))
+            ):
+                continue  # "and put pressure on", "and called the police": no second statement
+            cue = m.span()
+        elif before == "," and _participle_opens(sent, pos):
+            cue = (pos, word_end)
+        else:
+            continue
+        claim = _right_claim(sent, cue)
+        if claim is None:
+            return None
+        return _Found(
+            sent.start,
+            sent.end,
+            f.speaker,
+            cue,
+            claim,
+            pronoun=f.pronoun,
+            anchor=pos,
+            continued=True,
+        )
+    return None
 
 
 def _candidates(sent: _Sentence) -> Iterator[_Found | None]:
@@ -231,7 +279,9 @@ def _partition(sent: _Sentence, found: list[_Found]) -> list[_Found]:
             ),
             None,
         )
-        if same is not None and f.relative and _opens_relative(sent, f.anchor):
+        if same is not None and (
+            f.continued or (f.relative and _opens_relative(sent, f.anchor))
+        ):
             same = None  # "Y, selon X, qui revendique Z": two statements of one source
         if same is None:
             distinct.append(f)
@@ -268,8 +318,8 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
         return None  # "put the plan on hold", "a évalué la situation": no figure reported
     if verb in {"found", "finds"} and any(c.isalnum() for c in sent.text[m.end() : sent.end]):
         return None  # only ending the sentence ("..., a laboratory found."): "had found leaks"
-    if verb in {"called", "calls"} and not _judged(sent, m.end()):
-        return None  # "called for calm", "called the police": no judgement reported
+    if verb in _CALLS and not (_judged(sent, m.end()) or _calls_for(sent, m.end())):
+        return None  # "called the police": neither a judgement nor a demand reported
     before = sent.tokens(sent.start, cue[0])
     while before and before[-1][0].lower() in _ADVERBS_BEFORE_CUE:
         cue = (before[-1][1], cue[1])
@@ -335,6 +385,17 @@ def _judged(sent: _Sentence, pos: int) -> bool:
         if m.group() in '"“' or (before and before[-1] not in _DETERMINERS | _TITLES):
             return True
     return False
+
+
+def _calls_for(sent: _Sentence, pos: int) -> bool:
+    """Whether "called" at ``pos`` asks for something: "called (again) for an inquiry", "called
+    on the state to act" (not "called on Monday")."""
+    words = [w[0].lower() for w in sent.tokens(pos, sent.end)[:14]]
+    while words and words[0] in _ADVERBS_BEFORE_CUE:
+        words = words[1:]
+    if not words or words[0] not in {"for", "on"}:
+        return False
+    return words[0] == "for" or ("to" in words and words[1] not in _TIME_WORDS)
 
 
 def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
@@ -502,6 +563,8 @@ def _framed_by_noun_phrase(
     """A verb with a noun-phrase subject, before it ("X a dit") or after it ("..., a dit X")."""
     text = sent.text
     right = _right_claim(sent, cue)
+    if right is not None and _participle_opens(sent, right[0]):
+        right = None  # "A, X said, adding that B": A is what X said; B is read on its own
     subject = _subject_before(sent, cue[0])
     if subject is not None and right is None and subject[1] <= sent.body:
         # An apposition that takes in the whole sentence leaves nothing said: "The bridge
@@ -534,6 +597,16 @@ def _framed_by_noun_phrase(
         anchor=sent.start if claim_left else (conjunction or chunk_start),
         claim_left=claim_left,
         coordinated=conjunction is not None,
+    )
+
+
+def _participle_opens(sent: _Sentence, pos: int) -> bool:
+    """Whether a participle frame with introduced content opens at ``pos`` ("adding that")."""
+    words = sent.tokens(pos, min(sent.end, pos + 40))[:2]
+    return (
+        len(words) == 2
+        and words[0][0].lower() in _PARTICIPLE_CUES[sent.lang]
+        and words[1][0].lower() in _THAT
     )
 
 
@@ -587,6 +660,8 @@ def _claim_is_left(
         return False  # "A said that ..., but B said ...": B's clause is coordinated, not a frame
     if sent.text[left[1] - 1] in _CLOSING_QUOTES:
         return True
+    if sent.text[cue[0] : cue[1]].split()[-1].lower() in _OBJECT_CUES:
+        return False  # "qu'Elvéa avait réclamé une hausse": the object is the content
     between = sent.tokens(cue[1], right[0])
     introduced = sent.text[right[0]] in '«“"' or any(
         w[0] == ":" or w[0].lower() in _THAT for w in between
@@ -684,7 +759,9 @@ def _speaker_after(sent: _Sentence, cue: tuple[int, int], named: bool = False) -
         speaker, pronoun, speaker_end = None, words[0][0].lower(), words[0][2]
     else:
         span = _noun_phrase_after(sent, after, "source-first" if first else "source-last")
-        if span is None or (named and not sent.name_runs(*span)):
+        if span is None or (
+            named and not (sent.name_runs(*span) or _speakerish(text[span[0] : span[1]]))
+        ):
             return None
         speaker, pronoun, speaker_end = _squash(text[span[0] : span[1]]), None, span[1]
     if first:
