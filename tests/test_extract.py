@@ -551,9 +551,9 @@ def test_a_second_verb_that_reports_nothing_adds_no_statement():
 
 
 def test_an_inverted_frame_then_a_participle_keeps_the_speaker_apart_from_the_claim():
-    text = "The ferry sank before dawn, coast guard chief Ana Lopes said, adding that two were missing."
+    text = "The ferry sank at dawn, coast guard chief Ana Lopes said, adding that two were missing."
     first, second = extract(text)
-    assert (first.speaker, first.claim) == ("coast guard chief Ana Lopes", "The ferry sank before dawn")
+    assert (first.speaker, first.claim) == ("coast guard chief Ana Lopes", "The ferry sank at dawn")
     assert (second.speaker, second.claim) == (first.speaker, "two were missing")
 
 

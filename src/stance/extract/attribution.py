@@ -9,7 +9,6 @@ from .clauses import _after_skips, _Found, _is_intro, _rstrip_punct, _Sentence, 
 from .lexicon import (
     _ADVERBS_BEFORE_CUE,
     _AND,
-    _CALLS,
     _AS,
     _BODIES,
     _CLAUSE_SUBJECTS,
@@ -23,19 +22,15 @@ from .lexicon import (
     _DETERMINERS,
     _EN_AUX_WORDS,
     _EN_NOUNISH,
-    _FIGURE_AT,
     _FIGURE_VERBS,
     _FR_AUX_WORDS,
     _FR_RESTRICTED,
     _FRAME_PARTICIPLES,
-    _OBJECT_CUES,
     _INSERTION_END,
-    _JUDGED,
-    _NEGATIONS,
     _NOT_BEFORE_A_CUE,
-    _NOT_JUDGED,
     _NOT_SOURCES,
     _OBJECT_CLITICS,
+    _OBJECT_CUES,
     _OBJECT_VERBS,
     _PARTICIPLE_CUES,
     _PREPOSITIONS,
@@ -49,7 +44,6 @@ from .lexicon import (
     _SUBJECT_PRONOUNS,
     _SUBJECT_RELATIVES,
     _THAT,
-    _TIME_WORDS,
     _TITLES,
     _TOKEN,
 )
@@ -64,6 +58,7 @@ from .speakers import (
     _subject_before,
     _without_relative,
 )
+from .verbs import reports
 
 
 def _attributions(text: str, start: int, end: int, lang: str) -> list[_Found]:
@@ -88,7 +83,7 @@ def _continuation(sent: _Sentence, f: _Found) -> _Found | None:
     if f.relative or f.cue is None:
         return None
     words = sent.tokens(*((f.cue[1], sent.end) if f.claim_left else f.claim))
-    for (before, _, _), (word, pos, word_end), nxt in zip(words, words[1:], words[2:] + [None]):
+    for (before, _, _), (word, pos, word_end), nxt in zip(words, words[1:], [*words[2:], None]):
         if sent.quoted(pos):
             continue
         if word.lower() in _AND and (m := _CUES[sent.lang].match(sent.text, nxt[1])) is not None:
@@ -97,9 +92,7 @@ def _continuation(sent: _Sentence, f: _Found) -> _Found | None:
                 m.group("pi")
                 or m.group("pi2")
                 or verb in _FRAME_PARTICIPLES
-                or _negated(sent, m)
-                or (verb in _CALLS and not _calls_for(sent, m.end()))
-                or (verb in _FIGURE_VERBS and not _figure_follows(sent, m.end()))
+                or not reports(sent, m)
             ):
                 continue  # "and put pressure on", "and called the police": no second statement
             cue = m.span()
@@ -279,9 +272,7 @@ def _partition(sent: _Sentence, found: list[_Found]) -> list[_Found]:
             ),
             None,
         )
-        if same is not None and (
-            f.continued or (f.relative and _opens_relative(sent, f.anchor))
-        ):
+        if same is not None and (f.continued or (f.relative and _opens_relative(sent, f.anchor))):
             same = None  # "Y, selon X, qui revendique Z": two statements of one source
         if same is None:
             distinct.append(f)
@@ -308,18 +299,12 @@ def _opens_relative(sent: _Sentence, pos: int) -> bool:
 def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     """Read the speaker and claim around one reporting-verb match, or None if it frames none."""
     cue = m.span()
-    if sent.quoted(cue[0]) or _negated(sent, m):
+    if sent.quoted(cue[0]) or not reports(sent, m):
         return None
     if sent.text[cue[0]].isupper() and cue[0] != sent.start:
         return None  # "The United States": a name, not a verb
     verb = (m.group("pp") or m.group("fin")).lower()
     frame_only = verb in _FRAME_PARTICIPLES
-    if verb in _FIGURE_VERBS and not _figure_follows(sent, m.end()):
-        return None  # "put the plan on hold", "a évalué la situation": no figure reported
-    if verb in {"found", "finds"} and any(c.isalnum() for c in sent.text[m.end() : sent.end]):
-        return None  # only ending the sentence ("..., a laboratory found."): "had found leaks"
-    if verb in _CALLS and not (_judged(sent, m.end()) or _calls_for(sent, m.end())):
-        return None  # "called the police": neither a judgement nor a demand reported
     before = sent.tokens(sent.start, cue[0])
     while before and before[-1][0].lower() in _ADVERBS_BEFORE_CUE:
         cue = (before[-1][1], cue[1])
@@ -359,43 +344,6 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     # "L'opposition dénonce un « mensonge »": a bare finite verb with an object counts when its
     # subject is a name or a body that speaks, not "une forte avance".
     return found if not found.claim_left and _speakerish(found.speaker or "") else None
-
-
-def _figure_follows(sent: _Sentence, pos: int) -> bool:
-    """Whether "at"/"à" follows within eight words of the same clause: "put the toll at", "a
-    chiffré à 40"; not "put the toll higher, saying that at least ..."."""
-    for word, _, _ in sent.tokens(pos, sent.end)[:8]:
-        low = word.lower()
-        if low in _FIGURE_AT:
-            return True
-        if low in _THAT or word in ",;:":
-            return False
-    return False
-
-
-def _judged(sent: _Sentence, pos: int) -> bool:
-    """Whether "called" at ``pos`` is followed, in its clause and within twelve words, by the
-    judgement it reports (``_JUDGED``), and not by a particle ("called for", "called on")."""
-    words = sent.tokens(pos, sent.end)[:12]
-    if not words or words[0][0].lower() in _NOT_JUDGED:
-        return False
-    end = next((w[1] for w in words if w[0] in ";:"), words[-1][2])
-    for m in _JUDGED.finditer(sent.text, words[0][1], end):
-        before = [w[0].lower() for w in sent.tokens(words[0][1], m.start())]
-        if m.group() in '"“' or (before and before[-1] not in _DETERMINERS | _TITLES):
-            return True
-    return False
-
-
-def _calls_for(sent: _Sentence, pos: int) -> bool:
-    """Whether "called" at ``pos`` asks for something: "called (again) for an inquiry", "called
-    on the state to act" (not "called on Monday")."""
-    words = [w[0].lower() for w in sent.tokens(pos, sent.end)[:14]]
-    while words and words[0] in _ADVERBS_BEFORE_CUE:
-        words = words[1:]
-    if not words or words[0] not in {"for", "on"}:
-        return False
-    return words[0] == "for" or ("to" in words and words[1] not in _TIME_WORDS)
 
 
 def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
@@ -453,14 +401,6 @@ def _restricted_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     # reports a feeling about something, not a statement.
     said = m.group("said") is not None
     return _framed_by_noun_phrase(sent, m.span(), frame_only=not said)
-
-
-def _negated(sent: _Sentence, m: re.Match[str]) -> bool:
-    adverbs = (m.group("adv") or "").lower().split()
-    before = sent.tokens(max(sent.start, m.start() - 12), m.start())
-    return bool(_NEGATIONS.intersection(adverbs)) or bool(
-        before and (before[-1][0].lower() in _NEGATIONS or before[-1][0].lower().endswith("n't"))
-    )
 
 
 def _speakerish(speaker: str) -> bool:
