@@ -916,3 +916,37 @@ def test_a_verb_reporting_its_object_does_not_take_the_clause_before_it():
     s = only("Des élus ont révélé que la commune avait réclamé une rallonge de 3 %.")
     assert (s.speaker, s.cue) == ("Des élus", "ont révélé")
     assert s.claim == "la commune avait réclamé une rallonge de 3 %"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "La dette atteint 90 millions d'euros, dont 12 millions à court terme, a indiqué "
+            "la trésorière, Inès Morin.",
+            "la trésorière, Inès Morin",
+            "La dette atteint 90 millions d'euros, dont 12 millions à court terme",
+        ),
+        (
+            "The fire started in the kitchen, on the second floor, said Paul Grant, head of "
+            "the fire brigade.",
+            "Paul Grant, head of the fire brigade",
+            "The fire started in the kitchen, on the second floor",
+        ),
+    ],
+)
+def test_a_claim_with_an_aside_before_an_inverted_frame_is_not_its_subject(text, speaker, claim):
+    s = only(text)
+    assert (s.speaker, s.claim) == (speaker, claim)
+
+
+def test_a_subject_with_a_relative_aside_is_not_read_as_an_inverted_frame():
+    s = only(
+        "Un témoin de la scène, qui a requis l'anonymat, a démenti auprès de l'AFP toute bagarre."
+    )
+    assert s.speaker == "Un témoin de la scène"
+
+
+def test_an_inserted_phrase_after_the_subject_does_not_invert_the_frame():
+    s = only("Deputy mayor Lise Caron, for her part, said parking fees would rise by 4%.")
+    assert (s.speaker, s.claim) == ("Deputy mayor Lise Caron", "parking fees would rise by 4%")

@@ -375,3 +375,11 @@ def test_a_relative_clause_after_a_source_is_a_statement_of_its_own():
         len(extract("Le port a rouvert, a indiqué la mairie, qui a confié l'enquête au parquet."))
         == 1
     )
+
+
+def test_a_body_whose_capitalised_name_looks_like_a_person_is_still_named_in_full():
+    text = (
+        "Ferries stayed in port on Sunday, according to the Channel Shipping Council. "
+        "The council put the number of cancelled crossings at 40."
+    )
+    assert [s.speaker for s in extract(text)] == ["the Channel Shipping Council"] * 2

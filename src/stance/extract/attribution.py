@@ -26,6 +26,7 @@ from .lexicon import (
     _FR_AUX_WORDS,
     _FR_RESTRICTED,
     _FRAME_PARTICIPLES,
+    _INSERTION,
     _INSERTION_END,
     _NOT_BEFORE_A_CUE,
     _NOT_SOURCES,
@@ -514,9 +515,11 @@ def _framed_by_noun_phrase(
         # "X said A, far more than the owners had acknowledged": a comparison, not a speaker;
         # the sentence's frame is "said".
         subject = None
-    if _after_break(sent, cue[0]) and (subject is None or not subject[2]):
+    if _after_break(sent, cue[0]) and not _inserted(sent, cue):
         inverted = _inverted(sent, cue)
-        if inverted is not None:
+        if inverted is not None and (
+            subject is None or not subject[2] or _clause_not_speaker(sent, subject[0], inverted)
+        ):
             return inverted
     if subject is None:
         return None
@@ -537,6 +540,30 @@ def _framed_by_noun_phrase(
         anchor=sent.start if claim_left else (conjunction or chunk_start),
         claim_left=claim_left,
         coordinated=conjunction is not None,
+    )
+
+
+def _inserted(sent: _Sentence, cue: tuple[int, int]) -> bool:
+    """Whether the cue opens with an inserted phrase ("X, for his part, said Y"): the subject
+    is then before it, and what follows is the claim, not an inverted subject."""
+    return _INSERTION.match(sent.text, cue[0]) is not None
+
+
+def _clause_not_speaker(sent: _Sentence, subject: tuple[int, int], inverted: _Found) -> bool:
+    """Whether a subject taken before an aside ("A long clause, on the south side, said X, the
+    chair of ...") is rather the claim of the speaker named after the verb: it is long and does
+    not open with a name, a title or a body, and the speaker after the verb is one."""
+    words = sent.tokens(*subject)
+    opening = " ".join(w[0] for w in words[:2])
+    if len(words) < 5 or _speakerish(opening) or _speaker_runs(sent.text[subject[0] : subject[1]]):
+        return False
+    aside = sent.chunks(subject[1], inverted.cue[0])[-1:]  # "qui a requis l'anonymat": a person's
+    after = sent.tokens(inverted.cue[1], sent.end)[:1]
+    return (
+        bool(aside and after)
+        and not _opens_relative(sent, aside[0][0])
+        and (after[0][0].lower() in _DETERMINERS or after[0][0][:1].isupper())
+        and _speakerish(inverted.speaker or "")
     )
 
 
