@@ -383,3 +383,36 @@ def test_a_body_whose_capitalised_name_looks_like_a_person_is_still_named_in_ful
         "The council put the number of cancelled crossings at 40."
     )
     assert [s.speaker for s in extract(text)] == ["the Channel Shipping Council"] * 2
+
+
+def test_a_person_named_after_an_office_with_a_name_is_the_person_not_the_office():
+    text = (
+        "La procureure de la République de Vernac, Alice Morel, a fait savoir qu'une enquête "
+        "était ouverte. La magistrate a précisé que deux témoins avaient été entendus."
+    )
+    assert [s.speaker for s in extract(text)][1] == "Alice Morel"
+
+
+def test_a_pronoun_stands_for_the_named_subject_of_a_sentence_that_reports_nothing():
+    text = (
+        "Le directeur du port, Marc Aubry, a assuré que les quais étaient sûrs. "
+        "La présidente de l'association de riverains Quai Vivant, Léa Monnet, a visité le site. "
+        "D'après elle, deux grues sur cinq étaient à l'arrêt."
+    )
+    assert [s.speaker for s in extract(text)][1] == "Léa Monnet"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The governor has asked the army for tents within a day.",
+            "the army for tents within a day",
+        ),
+        ("Police asked residents to stay indoors.", "residents to stay indoors"),
+        ("A pilot who asked not to be named said the radar failed.", "the radar failed"),
+        ("Asked about the delay, the mayor said the works were late.", "the works were late"),
+    ],
+)
+def test_asked_reports_a_request_not_an_aside(text, claim):
+    assert [s.claim for s in extract(text)] == [claim]

@@ -412,7 +412,9 @@ def candidate_index(
     story contradict each other in wording that shares nothing), except two statements of
     one speaker, which develop a point; ``same_speaker`` keeps those too (a figure revised).
     Across articles a pair needs ``threshold``, or to count one thing in French and English
-    in one story (see :meth:`_Signals.relatedness`).
+    in one story (see :meth:`_Signals.relatedness`), or, when every pair is measured, to be
+    one statement's most related statement of the other language in its story
+    (``STORY_PARTNERS``).
 
     ``neighbours=0`` compares every pair; ``neighbours=K`` keeps every pair within an article
     and, across articles, the pairs among the ``K`` most related or ``K`` strongest by shared

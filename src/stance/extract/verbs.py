@@ -35,6 +35,8 @@ def reports(sent: _Sentence, m: re.Match[str]) -> bool:
         return False  # "put the plan on hold", "a évalué la situation": no figure reported
     if verb in {"found", "finds"} and any(c.isalnum() for c in sent.text[m.end() : sent.end]):
         return False  # only ending the sentence ("..., a laboratory found."): "had found leaks"
+    if verb in {"asked", "asks"}:
+        return _asks_for(sent, m.end())
     if verb in _CALLS:
         return _judged(sent, m.end()) or _calls_for(sent, m.end())  # not "called the police"
     return True
@@ -83,3 +85,17 @@ def _negated(sent: _Sentence, m: re.Match[str]) -> bool:
     return bool(_NEGATIONS.intersection(adverbs)) or bool(
         before and (before[-1][0].lower() in _NEGATIONS or before[-1][0].lower().endswith("n't"))
     )
+
+
+# What follows "asked" when it asks nothing of anyone: "asked not to be named", "asked about
+# the delay", "asked whether", "asked to comment".
+_NOT_ASKING = frozenset("not to about whether if why how what when where who".split())
+
+
+def _asks_for(sent: _Sentence, pos: int) -> bool:
+    """Whether "asked" at ``pos`` reports a request: "asked the league for a report", "asked
+    residents to stay indoors" (not "who asked not to be named", "asked about the delay")."""
+    words = [w[0].lower() for w in sent.tokens(pos, sent.end)[:12]]
+    while words and words[0] in _ADVERBS_BEFORE_CUE:
+        words = words[1:]
+    return bool(words) and words[0] not in _NOT_ASKING and ("for" in words or "to" in words)
