@@ -487,18 +487,18 @@ def candidate_index(
 
 
 def _best_in_rows(score: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
-    """A mask of each row's ``k`` highest scores among its ``allowed`` entries."""
+    """A mask of each row's ``k`` highest scores among its ``allowed`` entries.
+
+    Ranked among the allowed entries only (a story's other outlet: a few per row), so that a
+    block of rows against every statement costs no more than the mask."""
     best = np.zeros(score.shape, dtype=bool)
-    cols = np.flatnonzero(allowed.any(axis=0))  # a story's other outlet: a few columns
-    if k <= 0 or len(cols) == 0:
+    rows, cols = np.nonzero(allowed)
+    if k <= 0 or len(rows) == 0:
         return best
-    ranked = np.where(allowed[:, cols], score[:, cols], -np.inf)
-    top = np.argpartition(-ranked, k - 1, axis=1)[:, :k] if len(cols) > k else None
-    chosen = np.ones(ranked.shape, dtype=bool)
-    if top is not None:
-        chosen[:] = False
-        np.put_along_axis(chosen, top, True, axis=1)
-    best[:, cols] = chosen & allowed[:, cols]
+    order = np.lexsort((cols, -score[rows, cols], rows))  # by row, best first, ties by column
+    rows, cols = rows[order], cols[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)  # place within its row's run
+    best[rows[rank < k], cols[rank < k]] = True
     return best
 
 
