@@ -504,9 +504,57 @@ def test_a_participle_without_content_frames_nothing(text):
     assert extract(text) == []
 
 
-def test_a_participle_continues_the_other_frame_of_its_sentence():
-    s = only("The mayor said the road was closed, adding that it would reopen in May.")
-    assert (s.speaker, s.cue) == ("The mayor", "said")
+def test_a_participle_after_another_frame_is_the_same_speakers_second_statement():
+    text = "The mayor said the road was closed, adding that it would reopen in May."
+    first, second = extract(text)
+    assert (first.speaker, first.cue, first.claim) == ("The mayor", "said", "the road was closed")
+    assert (second.speaker, second.cue, second.claim) == (
+        "The mayor",
+        "adding",
+        "it would reopen in May",
+    )
+    assert first.end <= second.start
+
+
+@pytest.mark.parametrize(
+    ("text", "cues", "claims"),
+    [
+        (
+            "The harbour master put the damage at two million euros and said the quay "
+            "would stay shut.",
+            ["put", "said"],
+            ["the damage at two million euros", "the quay would stay shut"],
+        ),
+        (
+            "Le recteur a confirmé la fermeture du lycée et a réclamé un audit des locaux.",
+            ["a confirmé", "a réclamé"],
+            ["la fermeture du lycée", "un audit des locaux"],
+        ),
+        (
+            "La syndique a jugé le plan insuffisant, rappelant que la copropriété paie la "
+            "moitié des travaux.",
+            ["a jugé", "rappelant"],
+            ["le plan insuffisant", "la copropriété paie la moitié des travaux"],
+        ),
+    ],
+)
+def test_a_second_verb_of_the_same_subject_is_a_statement_of_its_own(text, cues, claims):
+    found = extract(text)
+    assert [s.cue for s in found] == cues
+    assert [s.claim for s in found] == claims
+    assert len({s.speaker for s in found}) == 1
+
+
+def test_a_second_verb_that_reports_nothing_adds_no_statement():
+    found = extract("The harbour master said the quay was shut and put pressure on the port.")
+    assert [s.cue for s in found] == ["said"]
+
+
+def test_an_inverted_frame_then_a_participle_keeps_the_speaker_apart_from_the_claim():
+    text = "The ferry sank at dawn, coast guard chief Ana Lopes said, adding that two were missing."
+    first, second = extract(text)
+    assert (first.speaker, first.claim) == ("coast guard chief Ana Lopes", "The ferry sank at dawn")
+    assert (second.speaker, second.claim) == (first.speaker, "two were missing")
 
 
 def test_a_sentence_in_the_other_language_is_read_in_its_own():
@@ -862,3 +910,43 @@ def test_showcase_speakers():
     assert len(mcgurk) == 2 and found[mcgurk[1]].cue == "a-t-il déclaré"
     assert any("Waldhausser" in s.speaker and "centaines" in s.claim for s in found)
     assert any("responsables" in s.speaker and "4.000" in s.claim for s in found)
+
+
+def test_a_verb_reporting_its_object_does_not_take_the_clause_before_it():
+    s = only("Des élus ont révélé que la commune avait réclamé une rallonge de 3 %.")
+    assert (s.speaker, s.cue) == ("Des élus", "ont révélé")
+    assert s.claim == "la commune avait réclamé une rallonge de 3 %"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        (
+            "La dette atteint 90 millions d'euros, dont 12 millions à court terme, a indiqué "
+            "la trésorière, Inès Morin.",
+            "la trésorière, Inès Morin",
+            "La dette atteint 90 millions d'euros, dont 12 millions à court terme",
+        ),
+        (
+            "The fire started in the kitchen, on the second floor, said Paul Grant, head of "
+            "the fire brigade.",
+            "Paul Grant, head of the fire brigade",
+            "The fire started in the kitchen, on the second floor",
+        ),
+    ],
+)
+def test_a_claim_with_an_aside_before_an_inverted_frame_is_not_its_subject(text, speaker, claim):
+    s = only(text)
+    assert (s.speaker, s.claim) == (speaker, claim)
+
+
+def test_a_subject_with_a_relative_aside_is_not_read_as_an_inverted_frame():
+    s = only(
+        "Un témoin de la scène, qui a requis l'anonymat, a démenti auprès de l'AFP toute bagarre."
+    )
+    assert s.speaker == "Un témoin de la scène"
+
+
+def test_an_inserted_phrase_after_the_subject_does_not_invert_the_frame():
+    s = only("Deputy mayor Lise Caron, for her part, said parking fees would rise by 4%.")
+    assert (s.speaker, s.claim) == ("Deputy mayor Lise Caron", "parking fees would rise by 4%")

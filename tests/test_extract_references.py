@@ -81,6 +81,15 @@ def test_an_initial_before_selon_ends_a_sentence_but_monsieur_does_not():
         ),
         ("Senator Ann Price called the plan reckless.", "Senator Ann Price", "called"),
         ('The regulator called the delay "regrettable."', "The regulator", "called"),
+        ("The council called for calm after the verdict.", "The council", "called"),
+        ("Senator Ann Price called on the board to resign.", "Senator Ann Price", "called"),
+        ("Nurse Lena Ortiz accused the clinic of cutting shifts.", "Nurse Lena Ortiz", "accused"),
+        ('An inspector described the wiring as "dangerous".', "An inspector", "described"),
+        ("Le maire, Paul Roux, a réclamé un audit.", "Le maire, Paul Roux", "a réclamé"),
+        ("La syndicaliste a appelé les agents à la grève.", "La syndicaliste", "a appelé"),
+        ("Les pêcheurs ont, eux, salué la décision.", "Les pêcheurs", "ont, eux, salué"),
+        ("Les commerçants ont rouvert, a rapporté la mairie.", "la mairie", "a rapporté"),
+        ("Pour l'opposition, le budget est « insincère ».", "l'opposition", "Pour"),
     ],
 )
 def test_frames_beyond_the_common_reporting_verbs(text, speaker, cue):
@@ -92,11 +101,12 @@ def test_frames_beyond_the_common_reporting_verbs(text, speaker, cue):
     "text",
     [
         "Investigators found a second device near the station.",
-        "The council called for calm after the verdict.",
         "The mayor called the fire brigade at dawn.",
         "The board called an emergency meeting for Friday.",
         "The minister called the chief executive in Paris.",
         "She called the president to discuss the strike.",
+        "The mayor called on Monday to check the dyke.",
+        "Pour le quartier, la fête a duré trois jours.",
         "Several fires were reported in the hills.",
     ],
 )
@@ -365,3 +375,44 @@ def test_a_relative_clause_after_a_source_is_a_statement_of_its_own():
         len(extract("Le port a rouvert, a indiqué la mairie, qui a confié l'enquête au parquet."))
         == 1
     )
+
+
+def test_a_body_whose_capitalised_name_looks_like_a_person_is_still_named_in_full():
+    text = (
+        "Ferries stayed in port on Sunday, according to the Channel Shipping Council. "
+        "The council put the number of cancelled crossings at 40."
+    )
+    assert [s.speaker for s in extract(text)] == ["the Channel Shipping Council"] * 2
+
+
+def test_a_person_named_after_an_office_with_a_name_is_the_person_not_the_office():
+    text = (
+        "La procureure de la République de Vernac, Alice Morel, a fait savoir qu'une enquête "
+        "était ouverte. La magistrate a précisé que deux témoins avaient été entendus."
+    )
+    assert [s.speaker for s in extract(text)][1] == "Alice Morel"
+
+
+def test_a_pronoun_stands_for_the_named_subject_of_a_sentence_that_reports_nothing():
+    text = (
+        "Le directeur du port, Marc Aubry, a assuré que les quais étaient sûrs. "
+        "La présidente de l'association de riverains Quai Vivant, Léa Monnet, a visité le site. "
+        "D'après elle, deux grues sur cinq étaient à l'arrêt."
+    )
+    assert [s.speaker for s in extract(text)][1] == "Léa Monnet"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The governor has asked the army for tents within a day.",
+            "the army for tents within a day",
+        ),
+        ("Police asked residents to stay indoors.", "residents to stay indoors"),
+        ("A pilot who asked not to be named said the radar failed.", "the radar failed"),
+        ("Asked about the delay, the mayor said the works were late.", "the works were late"),
+    ],
+)
+def test_asked_reports_a_request_not_an_aside(text, claim):
+    assert [s.claim for s in extract(text)] == [claim]

@@ -104,3 +104,22 @@ def test_the_same_speaker_flag_on_the_command_line(tmp_path):
     result = run("pairs", str(path), "--same-speaker")
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_each_statement_meets_its_closest_version_in_the_other_outlet():
+    # Two outlets of one story (their articles share names). The French denial and the
+    # English claim share no word, name or figure; each is still the other's closest match
+    # in the other language, so they are compared whatever the threshold. Only the closest:
+    # the French denial is not paired with the English statement whose closest match is
+    # another.
+    fr = statement("dam.fr.txt#1", "le maire", "aucune fissure n'a été repérée sur le barrage")
+    fr_names = statement("dam.fr.txt#2", "la préfète", "Orvel et Brize sont évacués")
+    en = statement("dam.en.txt#1", "an engineer", "engineers spotted cracks in the wall in May")
+    en_names = statement("dam.en.txt#2", "police", "Orvel and Brize were evacuated")
+    found = ids(candidate_pairs([fr, fr_names, en, en_names], threshold=0.9))
+    assert frozenset((fr["id"], en["id"])) in found
+    assert frozenset((fr["id"], en_names["id"])) not in found
+    # In two unrelated stories the same two claims are not compared.
+    other = {**en, "id": "levee.en.txt#1", "article": "levee.en.txt"}
+    unrelated = ids(candidate_pairs([fr, fr_names, other], threshold=0.9))
+    assert frozenset((fr["id"], other["id"])) not in unrelated

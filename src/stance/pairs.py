@@ -23,8 +23,14 @@ measured five ways that complement each other across languages:
 story + BILINGUAL_WEIGHT * bilingual``; pairs at or above ``threshold`` are kept, best first.
 Some pairs are kept whatever their relatedness, because wording cannot relate them and losing
 them loses contradictions before they are scored: every pair of one article (articles are
-small), and every French-English pair of one story (their articles share names) whose claims
-give comparable figures or both date something (:meth:`_Signals.relatedness`).
+small), every French-English pair of one story (their articles share names) whose claims
+give comparable figures or both date something (:meth:`_Signals.relatedness`), and, when every
+pair is measured, each statement's most related statement of the other language in its story
+(``STORY_PARTNERS``): two outlets' versions of one fact often share no word ("aucun signe
+avant-coureur" / "the signals were there"), and a statement's closest match in the other
+outlet is where its version is likeliest to be. Keeping the two closest raised the key's
+candidate recall further but pushed key contradictions of two annotated sets out of the
+scan's top 2k, so one is kept.
 Near-duplicates (text cosine at or above ``duplicate``: the same sentence reported twice), a
 statement paired with itself, and two statements of the same speaker in the same article (as
 the article writes them both; ``same_speaker`` keeps them) are dropped. The defaults were
@@ -78,6 +84,9 @@ QUANTITY_BONUS = 0.15
 STORY_WEIGHT = 0.3
 BILINGUAL_WEIGHT = 0.25
 """Weight of the bilingual stem share of a French-English pair (see the module docstring)."""
+STORY_PARTNERS = 1
+"""Each statement's most related statements of the other language in its story that are kept
+as candidates at any relatedness (see the module docstring)."""
 DUPLICATE = 0.95
 BLOCK_CAP = 500
 """A blocking key carried by more statements than this is ignored."""
@@ -302,6 +311,12 @@ class _Signals:
         forced = (article_a == article_b) | ((lang_a != lang_b) & (story > 0) & (figures > 0))
         return score, cosine, forced
 
+    def other_outlet(self, view: _View) -> np.ndarray:
+        """Whether each pair of ``view`` is a French-English pair of one story (their articles
+        share names)."""
+        lang_a, lang_b = view.ends(self.lang)
+        return (lang_a != lang_b) & (view.dot(self.story) > 0)
+
     def _stem_share(self, view: _View) -> np.ndarray:
         """The share of the shorter claim's stems that the other reaches, through the
         bilingual lexicon (what ``alignment:related`` measures, see :mod:`stance.cues`)."""
@@ -397,7 +412,9 @@ def candidate_index(
     story contradict each other in wording that shares nothing), except two statements of
     one speaker, which develop a point; ``same_speaker`` keeps those too (a figure revised).
     Across articles a pair needs ``threshold``, or to count one thing in French and English
-    in one story (see :meth:`_Signals.relatedness`).
+    in one story (see :meth:`_Signals.relatedness`), or, when every pair is measured, to be
+    one statement's most related statement of the other language in its story
+    (``STORY_PARTNERS``).
 
     ``neighbours=0`` compares every pair; ``neighbours=K`` keeps every pair within an article
     and, across articles, the pairs among the ``K`` most related or ``K`` strongest by shared
@@ -445,13 +462,18 @@ def candidate_index(
         parts = []
         for start in range(0, n, ROWS_PER_BLOCK):
             block = np.arange(start, min(start + ROWS_PER_BLOCK, n))
-            score, cosine, forced = signals.relatedness(_View(block))
-            bi, bj = np.nonzero(
-                (np.arange(n)[None, :] > block[:, None])
-                & kept(block[:, None], np.arange(n)[None, :], score, cosine, forced)
+            view = _View(block)
+            score, cosine, forced = signals.relatedness(view)
+            keep = kept(block[:, None], np.arange(n)[None, :], score, cosine, forced)
+            partners = keep | _best_in_rows(
+                score, signals.other_outlet(view) & (cosine < duplicate), STORY_PARTNERS
             )
-            parts.append((block[bi], bj, score[bi, bj]))
+            # A partner may come before its statement: each pair once, as (lower, higher).
+            bi, bj = np.nonzero(partners & (np.arange(n)[None, :] != block[:, None]))
+            parts.append((np.minimum(block[bi], bj), np.maximum(block[bi], bj), score[bi, bj]))
         i, j, score = (np.concatenate(p) for p in zip(*parts))
+        codes, first = np.unique(i * n + j, return_index=True)
+        i, j, score = codes // n, codes % n, score[first]
     # One speaker's successive statements in one article ("le préfet, Arnaud Desvignes" and
     # "Arnaud Desvignes") develop a point; they are not a clash worth a fact-checker's time.
     if not same_speaker:
@@ -462,6 +484,22 @@ def candidate_index(
     order = np.lexsort((j, i, -score))  # best first; ties in index order, so runs agree
     i, j = i[order].astype(np.int64, copy=False), j[order].astype(np.int64, copy=False)
     return i, j, score[order]
+
+
+def _best_in_rows(score: np.ndarray, allowed: np.ndarray, k: int) -> np.ndarray:
+    """A mask of each row's ``k`` highest scores among its ``allowed`` entries.
+
+    Ranked among the allowed entries only (a story's other outlet: a few per row), so that a
+    block of rows against every statement costs no more than the mask."""
+    best = np.zeros(score.shape, dtype=bool)
+    rows, cols = np.nonzero(allowed)
+    if k <= 0 or len(rows) == 0:
+        return best
+    order = np.lexsort((cols, -score[rows, cols], rows))  # by row, best first, ties by column
+    rows, cols = rows[order], cols[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)  # place within its row's run
+    best[rows[rank < k], cols[rank < k]] = True
+    return best
 
 
 def _measured(

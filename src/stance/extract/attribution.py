@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .clauses import _after_skips, _Found, _is_intro, _rstrip_punct, _Sentence, _squash, _trim
 from .lexicon import (
     _ADVERBS_BEFORE_CUE,
+    _AND,
     _AS,
     _BODIES,
     _CLAUSE_SUBJECTS,
@@ -21,18 +22,16 @@ from .lexicon import (
     _DETERMINERS,
     _EN_AUX_WORDS,
     _EN_NOUNISH,
-    _FIGURE_AT,
     _FIGURE_VERBS,
     _FR_AUX_WORDS,
     _FR_RESTRICTED,
     _FRAME_PARTICIPLES,
+    _INSERTION,
     _INSERTION_END,
-    _JUDGED,
-    _NEGATIONS,
     _NOT_BEFORE_A_CUE,
-    _NOT_JUDGED,
     _NOT_SOURCES,
     _OBJECT_CLITICS,
+    _OBJECT_CUES,
     _OBJECT_VERBS,
     _PARTICIPLE_CUES,
     _PREPOSITIONS,
@@ -60,6 +59,7 @@ from .speakers import (
     _subject_before,
     _without_relative,
 )
+from .verbs import reports
 
 
 def _attributions(text: str, start: int, end: int, lang: str) -> list[_Found]:
@@ -70,9 +70,51 @@ def _attributions(text: str, start: int, end: int, lang: str) -> list[_Found]:
     found = [c for c in _candidates(sent) if c is not None]
     found += _quote_frames(sent, found)
     if any(not c.participle for c in found):
-        # "X said A, adding that B": the participle continues the same speaker's statement.
+        # "X said A, adding that B": the participle is read as the frame's continuation.
         found = [c for c in found if not c.participle]
-    return _partition(sent, _outermost(found))
+    kept = _outermost(found)
+    kept += [c for f in kept if (c := _continuation(sent, f)) is not None]
+    return _partition(sent, sorted(kept, key=lambda c: c.anchor))
+
+
+def _continuation(sent: _Sentence, f: _Found) -> _Found | None:
+    """A second cue of the same subject inside a frame's claim ("X put A at N and said B", "X
+    said A, adding that B", "X a annoncé A et a demandé B"): a statement of its own, by the
+    same speaker, whose clause starts at the conjunction or the participle."""
+    if f.relative or f.cue is None:
+        return None
+    words = sent.tokens(*((f.cue[1], sent.end) if f.claim_left else f.claim))
+    for (before, _, _), (word, pos, word_end), nxt in zip(words, words[1:], [*words[2:], None]):
+        if sent.quoted(pos):
+            continue
+        if word.lower() in _AND and (m := _CUES[sent.lang].match(sent.text, nxt[1])) is not None:
+            verb = (m.group("pp") or m.group("fin") or "").lower()
+            if (
+                m.group("pi")
+                or m.group("pi2")
+                or verb in _FRAME_PARTICIPLES
+                or not reports(sent, m)
+            ):
+                continue  # "and put pressure on", "and called the police": no second statement
+            cue = m.span()
+        elif before == "," and _participle_opens(sent, pos):
+            cue = (pos, word_end)
+        else:
+            continue
+        claim = _right_claim(sent, cue)
+        if claim is None:
+            return None
+        return _Found(
+            sent.start,
+            sent.end,
+            f.speaker,
+            cue,
+            claim,
+            pronoun=f.pronoun,
+            anchor=pos,
+            continued=True,
+        )
+    return None
 
 
 def _candidates(sent: _Sentence) -> Iterator[_Found | None]:
@@ -231,7 +273,7 @@ def _partition(sent: _Sentence, found: list[_Found]) -> list[_Found]:
             ),
             None,
         )
-        if same is not None and f.relative and _opens_relative(sent, f.anchor):
+        if same is not None and (f.continued or (f.relative and _opens_relative(sent, f.anchor))):
             same = None  # "Y, selon X, qui revendique Z": two statements of one source
         if same is None:
             distinct.append(f)
@@ -258,18 +300,12 @@ def _opens_relative(sent: _Sentence, pos: int) -> bool:
 def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     """Read the speaker and claim around one reporting-verb match, or None if it frames none."""
     cue = m.span()
-    if sent.quoted(cue[0]) or _negated(sent, m):
+    if sent.quoted(cue[0]) or not reports(sent, m):
         return None
     if sent.text[cue[0]].isupper() and cue[0] != sent.start:
         return None  # "The United States": a name, not a verb
     verb = (m.group("pp") or m.group("fin")).lower()
     frame_only = verb in _FRAME_PARTICIPLES
-    if verb in _FIGURE_VERBS and not _figure_follows(sent, m.end()):
-        return None  # "put the plan on hold", "a évalué la situation": no figure reported
-    if verb in {"found", "finds"} and any(c.isalnum() for c in sent.text[m.end() : sent.end]):
-        return None  # only ending the sentence ("..., a laboratory found."): "had found leaks"
-    if verb in {"called", "calls"} and not _judged(sent, m.end()):
-        return None  # "called for calm", "called the police": no judgement reported
     before = sent.tokens(sent.start, cue[0])
     while before and before[-1][0].lower() in _ADVERBS_BEFORE_CUE:
         cue = (before[-1][1], cue[1])
@@ -309,32 +345,6 @@ def _verb_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     # "L'opposition dénonce un « mensonge »": a bare finite verb with an object counts when its
     # subject is a name or a body that speaks, not "une forte avance".
     return found if not found.claim_left and _speakerish(found.speaker or "") else None
-
-
-def _figure_follows(sent: _Sentence, pos: int) -> bool:
-    """Whether "at"/"à" follows within eight words of the same clause: "put the toll at", "a
-    chiffré à 40"; not "put the toll higher, saying that at least ..."."""
-    for word, _, _ in sent.tokens(pos, sent.end)[:8]:
-        low = word.lower()
-        if low in _FIGURE_AT:
-            return True
-        if low in _THAT or word in ",;:":
-            return False
-    return False
-
-
-def _judged(sent: _Sentence, pos: int) -> bool:
-    """Whether "called" at ``pos`` is followed, in its clause and within twelve words, by the
-    judgement it reports (``_JUDGED``), and not by a particle ("called for", "called on")."""
-    words = sent.tokens(pos, sent.end)[:12]
-    if not words or words[0][0].lower() in _NOT_JUDGED:
-        return False
-    end = next((w[1] for w in words if w[0] in ";:"), words[-1][2])
-    for m in _JUDGED.finditer(sent.text, words[0][1], end):
-        before = [w[0].lower() for w in sent.tokens(words[0][1], m.start())]
-        if m.group() in '"“' or (before and before[-1] not in _DETERMINERS | _TITLES):
-            return True
-    return False
 
 
 def _participle_attribution(sent: _Sentence, word_end: int) -> _Found | None:
@@ -392,14 +402,6 @@ def _restricted_attribution(sent: _Sentence, m: re.Match[str]) -> _Found | None:
     # reports a feeling about something, not a statement.
     said = m.group("said") is not None
     return _framed_by_noun_phrase(sent, m.span(), frame_only=not said)
-
-
-def _negated(sent: _Sentence, m: re.Match[str]) -> bool:
-    adverbs = (m.group("adv") or "").lower().split()
-    before = sent.tokens(max(sent.start, m.start() - 12), m.start())
-    return bool(_NEGATIONS.intersection(adverbs)) or bool(
-        before and (before[-1][0].lower() in _NEGATIONS or before[-1][0].lower().endswith("n't"))
-    )
 
 
 def _speakerish(speaker: str) -> bool:
@@ -502,6 +504,8 @@ def _framed_by_noun_phrase(
     """A verb with a noun-phrase subject, before it ("X a dit") or after it ("..., a dit X")."""
     text = sent.text
     right = _right_claim(sent, cue)
+    if right is not None and _participle_opens(sent, right[0]):
+        right = None  # "A, X said, adding that B": A is what X said; B is read on its own
     subject = _subject_before(sent, cue[0])
     if subject is not None and right is None and subject[1] <= sent.body:
         # An apposition that takes in the whole sentence leaves nothing said: "The bridge
@@ -511,9 +515,11 @@ def _framed_by_noun_phrase(
         # "X said A, far more than the owners had acknowledged": a comparison, not a speaker;
         # the sentence's frame is "said".
         subject = None
-    if _after_break(sent, cue[0]) and (subject is None or not subject[2]):
+    if _after_break(sent, cue[0]) and not _inserted(sent, cue):
         inverted = _inverted(sent, cue)
-        if inverted is not None:
+        if inverted is not None and (
+            subject is None or not subject[2] or _clause_not_speaker(sent, subject[0], inverted)
+        ):
             return inverted
     if subject is None:
         return None
@@ -534,6 +540,40 @@ def _framed_by_noun_phrase(
         anchor=sent.start if claim_left else (conjunction or chunk_start),
         claim_left=claim_left,
         coordinated=conjunction is not None,
+    )
+
+
+def _inserted(sent: _Sentence, cue: tuple[int, int]) -> bool:
+    """Whether the cue opens with an inserted phrase ("X, for his part, said Y"): the subject
+    is then before it, and what follows is the claim, not an inverted subject."""
+    return _INSERTION.match(sent.text, cue[0]) is not None
+
+
+def _clause_not_speaker(sent: _Sentence, subject: tuple[int, int], inverted: _Found) -> bool:
+    """Whether a subject taken before an aside ("A long clause, on the south side, said X, the
+    chair of ...") is rather the claim of the speaker named after the verb: it is long and does
+    not open with a name, a title or a body, and the speaker after the verb is one."""
+    words = sent.tokens(*subject)
+    opening = " ".join(w[0] for w in words[:2])
+    if len(words) < 5 or _speakerish(opening) or _speaker_runs(sent.text[subject[0] : subject[1]]):
+        return False
+    aside = sent.chunks(subject[1], inverted.cue[0])[-1:]  # "qui a requis l'anonymat": a person's
+    after = sent.tokens(inverted.cue[1], sent.end)[:1]
+    return (
+        bool(aside and after)
+        and not _opens_relative(sent, aside[0][0])
+        and (after[0][0].lower() in _DETERMINERS or after[0][0][:1].isupper())
+        and _speakerish(inverted.speaker or "")
+    )
+
+
+def _participle_opens(sent: _Sentence, pos: int) -> bool:
+    """Whether a participle frame with introduced content opens at ``pos`` ("adding that")."""
+    words = sent.tokens(pos, min(sent.end, pos + 40))[:2]
+    return (
+        len(words) == 2
+        and words[0][0].lower() in _PARTICIPLE_CUES[sent.lang]
+        and words[1][0].lower() in _THAT
     )
 
 
@@ -587,6 +627,8 @@ def _claim_is_left(
         return False  # "A said that ..., but B said ...": B's clause is coordinated, not a frame
     if sent.text[left[1] - 1] in _CLOSING_QUOTES:
         return True
+    if sent.text[cue[0] : cue[1]].split()[-1].lower() in _OBJECT_CUES:
+        return False  # "qu'Elvéa avait réclamé une hausse": the object is the content
     between = sent.tokens(cue[1], right[0])
     introduced = sent.text[right[0]] in '«“"' or any(
         w[0] == ":" or w[0].lower() in _THAT for w in between
@@ -684,7 +726,9 @@ def _speaker_after(sent: _Sentence, cue: tuple[int, int], named: bool = False) -
         speaker, pronoun, speaker_end = None, words[0][0].lower(), words[0][2]
     else:
         span = _noun_phrase_after(sent, after, "source-first" if first else "source-last")
-        if span is None or (named and not sent.name_runs(*span)):
+        if span is None or (
+            named and not (sent.name_runs(*span) or _speakerish(text[span[0] : span[1]]))
+        ):
             return None
         speaker, pronoun, speaker_end = _squash(text[span[0] : span[1]]), None, span[1]
     if first:

@@ -209,9 +209,17 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _named_in_full(noun: str, history: list[_Ref], lang: str) -> str | None:
-    """The latest body (not a person) whose mention is a determiner, ``noun`` and more words."""
+    """The latest body whose mention is a determiner, ``noun`` and more words: not a person,
+    unless ``noun`` is written there as part of a name ("the Lorvane Airline Operators'
+    Committee", whose capitals make it look like a person's name; not "the director of the
+    agency, X")."""
     return next(
-        (r.written for r in reversed(history) if not r.person and _longer(r.written, noun, lang)),
+        (
+            r.written
+            for r in reversed(history)
+            if _longer(r.written, noun, lang)
+            and (not r.person or noun.capitalize() in r.written.split(",")[0].split())
+        ),
         None,
     )
 

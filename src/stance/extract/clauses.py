@@ -42,6 +42,7 @@ class _Found:
     anchor: int = 0  # where the speaker's clause begins, to cut a sentence with two speakers
     claim_left: bool = False
     coordinated: bool = False  # "..., but X said ...": its own clause, never inside another's
+    continued: bool = False  # "X said A and added B": the same subject's second statement
     referent: str | None = None  # what a pronoun opening the claim stands for (set by extract)
 
 

@@ -31,14 +31,15 @@ _INSERTION_PHRASES = {
 }
 
 
-def _reporting_verbs(lang: str, kind: str) -> dict[str, list[str]]:
-    """The reporting verbs of ``reporting_verbs.tsv`` of one language and kind (``cue``: they
-    report wherever they stand; ``frame``: only after a quotation), as participle (French, or
-    a phrase: "fait savoir") or past (English) -> its other forms."""
+def _reporting_verbs(lang: str, *kinds: str) -> dict[str, list[str]]:
+    """The reporting verbs of ``reporting_verbs.tsv`` of one language and kinds (``cue``: they
+    report wherever they stand; ``object``: cues whose content is their object; ``frame``: only
+    after a quotation), as participle (French, or a phrase: "fait savoir") or past (English) ->
+    its other forms."""
     return {
         participle: finite.split("|")
         for row_lang, row_kind, participle, finite in _table("reporting_verbs.tsv")
-        if (row_lang, row_kind) == (lang, kind)
+        if row_lang == lang and row_kind in kinds
     }
 
 
@@ -46,15 +47,23 @@ def _reporting_verbs(lang: str, kind: str) -> dict[str, list[str]]:
 # indiqué"); finite forms are ambiguous with nouns ("le juge", "une avance") and are accepted
 # only in an unambiguous position (see _finite_ok). Phrases of several words ("fait savoir")
 # are kept apart.
-_FR_CUES = _reporting_verbs("fr", "cue")
+_FR_CUES = _reporting_verbs("fr", "cue", "object")
 _FR_VERBS = {p: " ".join(forms) for p, forms in _FR_CUES.items() if " " not in p}
 _FR_PHRASES = {p: tuple(forms) for p, forms in _FR_CUES.items() if " " in p}
 # Verbs that frame a quotation only after it ("..., a-t-il lancé"); before a clause they mean
 # something else ("a lancé une pétition").
 _FR_FRAME_VERBS = {p: " ".join(forms) for p, forms in _reporting_verbs("fr", "frame").items()}
 # English: past / participle -> 3rd person present.
-_EN_VERBS = {p: forms[0] for p, forms in _reporting_verbs("en", "cue").items()}
+_EN_VERBS = {p: forms[0] for p, forms in _reporting_verbs("en", "cue", "object").items()}
 _EN_FRAME_VERBS = {p: forms[0] for p, forms in _reporting_verbs("en", "frame").items()}
+# Cues whose content is their object ("a réclamé une enquête", "accused the board of"), all
+# forms: the words before such a verb are its subject, not its content.
+_OBJECT_CUES = frozenset(
+    form.lower()
+    for lang in ("fr", "en")
+    for participle, forms in _reporting_verbs(lang, "object").items()
+    for form in (participle, *forms)
+)
 
 # English present forms that are also common nouns ("insurance claims", "estimates show"):
 # like French finite forms, accepted only in an unambiguous position.
@@ -124,7 +133,9 @@ _EN_INSERTIONS = _phrases(_INSERTION_PHRASES["en"])
 
 _FR_ADVERBS = (
     rf"(?:{_FR_INSERTIONS}|\w+ment|cependant|pourtant|toutefois|également|aussi|déjà|encore|"
-    r"enfin|ensuite|alors|bien|même|notamment|ainsi|d['’]ailleurs|au contraire|pas|jamais|plus)"
+    r"enfin|ensuite|alors|bien|même|notamment|ainsi|d['’]ailleurs|au contraire|pas|jamais|plus|"
+    # a stressed pronoun between commas: "Les riverains ont, eux, salué"
+    r"(?<=,\s)(?:lui|elle|eux|elles)(?=,))"
 )
 
 _EN_ADVERBS = (
@@ -239,6 +250,12 @@ _TIME_WORDS = word_set(
 _MONTHS = frozenset(month.lower() for month in MONTHS_FR | MONTHS_EN)
 
 _CONJUNCTIONS = word_set("et mais or donc and but so yet while whereas")
+
+# Conjunctions that join a subject's second verb to its first ("X said A and added B").
+_AND = word_set("et mais and but")
+
+# "called": a judgement ("called X unacceptable") or a demand ("called for", "called on X to").
+_CALLS = word_set("called calls")
 
 # A name after one of these is a place or an employer ("an analyst at Enerlys"), not a speaker.
 _PREPOSITIONS = _STOP_PREPOSITIONS | _INTRO_WORDS

@@ -97,7 +97,8 @@ def _main_subject(sent: _Sentence, end: int) -> tuple[int, int] | None:
         if (
             low in aux
             or (sent.lang == "en" and low.endswith("ed"))
-            or (following in _DETERMINERS and following not in aux)  # French "a" is "has"
+            # French "a" is "has"; "de" after a noun is its complement ("la présidente de")
+            or (following in _DETERMINERS and following not in aux | _DE)
             or following[:1].isdigit()
         ):
             span = (words[0][1], words[i - 1][2])
@@ -446,7 +447,12 @@ def _name_part(speaker: str) -> str | None:
     run ("Auto parts maker Halvorsen" -> "Halvorsen"); a run after a preposition names a
     place or an employer ("a virologist at Oxford"), not the speaker.
     """
-    runs = [run for run in _speaker_runs(speaker) if run]
+    for part in speaker.split(",")[1:] if "," in speaker else ():
+        words = [w for w in _TOKEN.findall(part) if w[0].isalnum()]
+        if len(words) > 1 and _speaker_runs(part) == [words]:
+            return " ".join(words)  # "La présidente de l'association X, Sonia Achard"
+    runs = [run for run in _speaker_runs(speaker, owned=False) if run]
+    runs = runs or [run for run in _speaker_runs(speaker) if run]
     titled = [run for run in runs if len(run) > 1]
     chosen = titled[0] if titled else (runs[-1] if runs else None)
     if chosen is None:
@@ -456,12 +462,16 @@ def _name_part(speaker: str) -> str | None:
     return " ".join(chosen)
 
 
-def _speaker_runs(speaker: str) -> list[list[str]]:
-    """The words of each name run of a speaker that does not follow a preposition."""
+def _speaker_runs(speaker: str, owned: bool = True) -> list[list[str]]:
+    """The words of each name run of a speaker that does not follow a preposition; without
+    ``owned``, nor "de"/"of" and a determiner ("le procureur de la République de X, Y": the
+    person is Y, the office's name is not hers)."""
     runs = []
     for a, b in _name_runs(speaker, 0, len(speaker)):
-        before = _TOKEN.findall(speaker, 0, a)
-        if before and before[-1].lower() in _PREPOSITIONS:
+        before = [w.lower() for w in _TOKEN.findall(speaker, 0, a)]
+        if before and before[-1] in _PREPOSITIONS:
+            continue
+        if not owned and before[-2:-1] and before[-1] in _DETERMINERS and before[-2] in _DE:
             continue
         runs.append([w for w in _TOKEN.findall(speaker, a, b) if w[0].isalnum()])
     return runs
