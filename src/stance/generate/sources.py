@@ -156,7 +156,7 @@ OWN_PAIR_FILES = (
     "data/pairs.cross.jsonl",
     "data/pairs.news.jsonl",
 )
-"""The project's hand-written pair files that are trained on whole (the coverage pairs are split)."""
+"""The project's hand-written pair files, trained on whole (the coverage pairs are split)."""
 SCAN_TRAIN = "data/scan-train"
 COVERAGE = "data/pairs.coverage.jsonl"
 
