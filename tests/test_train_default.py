@@ -1,20 +1,15 @@
-"""training/train_default.py: what an ablation leaves out of the generated training pairs."""
+"""training/train_default.py: what an ablation leaves out of the generated training pairs, and
+the held-out news pairs kept out of every training source."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "training"))
-_spec = importlib.util.spec_from_file_location(
-    "train_default", ROOT / "training" / "train_default.py"
-)
-assert _spec is not None and _spec.loader is not None
-train_default = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(train_default)
+import train_default
 
 
 def test_without_leaves_a_rules_pairs_out_of_the_rows_and_the_card():

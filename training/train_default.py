@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 NLI = ["xnli-fr:dev", "xnli-en:dev", "sick-fr:train", "sick:train", "rte3-fr:dev", "snli:dev"]
 OWN_PAIRS = list(generate.sources.OWN_PAIR_FILES)
-COVERAGE = "data/pairs.coverage.jsonl"
+COVERAGE = generate.sources.COVERAGE
 SCAN_PAIRS = "data/scan-train/pairs.jsonl"
 CROSS_STORY = "data/scan-train/cross-story.jsonl"
 OWN_SENTENCES = list(generate.OWN_SOURCES)
